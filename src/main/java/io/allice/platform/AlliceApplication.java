@@ -1,0 +1,16 @@
+package io.allice.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class AlliceApplication {
+
+    public static void main(String[] args) {
+        ApplicationRestarter.start(AlliceApplication.class, args);
+    }
+}

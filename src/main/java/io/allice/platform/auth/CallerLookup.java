@@ -1,0 +1,26 @@
+package io.allice.platform.auth;
+
+import java.util.Optional;
+
+import io.allice.platform.shared.security.AccountLookup;
+import io.allice.platform.shared.security.AuthenticatedUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads the caller of each authenticated request, for the security filter chain. */
+@Component
+class CallerLookup implements AccountLookup {
+
+    private final UserAccountRepository accounts;
+
+    CallerLookup(UserAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AuthenticatedUser> findById(long userId) {
+        return accounts.findCallerById(userId)
+                .map(row -> new AuthenticatedUser(row.id(), row.username(), row.toRole()));
+    }
+}

@@ -1,0 +1,34 @@
+package io.allice.platform.shared.error;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a problem-details body from a servlet filter, where no controller advice applies. */
+@Component
+public class ProblemResponseWriter {
+
+    private final JsonMapper jsonMapper;
+
+    ProblemResponseWriter(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        jsonMapper.writeValue(response.getOutputStream(), body);
+    }
+}

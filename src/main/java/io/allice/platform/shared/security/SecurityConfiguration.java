@@ -1,0 +1,135 @@
+package io.allice.platform.shared.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import javax.crypto.SecretKey;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.allice.platform.shared.config.PlatformProperties;
+import io.allice.platform.shared.error.ProblemResponseWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * The one security filter chain: stateless bearer-token authentication through Spring
+ * Security's resource server, deny by default, and the problem shape for 401 and 403.
+ * Each area declares its own public and admin routes as {@link RouteAccess} beans.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecretKey jwtSigningKey(JwtProperties jwt, PlatformProperties platform) {
+        return JwtSigningKey.resolve(jwt.secretKey(), platform.dataDir());
+    }
+
+    @Bean
+    AccessTokens accessTokens(SecretKey jwtSigningKey, JwtProperties jwt, Clock clock) {
+        var encoder = new NimbusJwtEncoder(new ImmutableSecret<>(jwtSigningKey));
+        return new AccessTokens(encoder, Duration.ofMinutes(jwt.expireMinutes()), clock);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, TokenRevocations revocations, Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
+        timestamps.setClock(clock);
+        OAuth2TokenValidator<Jwt> notRevoked = token -> revocations.isRevoked(token.getId())
+                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked", null))
+                : OAuth2TokenValidatorResult.success();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+                timestamps,
+                new JwtIssuerValidator(AccessTokens.ISSUER),
+                new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && subject.matches("\\d{1,18}")),
+                new JwtClaimValidator<String>(JwtClaimNames.JTI, id -> id != null && !id.isBlank()),
+                notRevoked)));
+        return decoder;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, AccountLookup accounts,
+            ObjectProvider<RouteAccess> routeAccess, ProblemResponseWriter problems) throws Exception {
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        var deniedHandler = new ProblemAccessDeniedHandler(problems);
+        http.csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(Customizer.withDefaults())
+                .authorizeHttpRequests(routes -> {
+                    routes.requestMatchers("/error").permitAll();
+                    routeAccess.orderedStream().forEach(access -> access.configure(routes));
+                    routes.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(token -> {
+                            long userId = Long.parseLong(token.getSubject());
+                            AuthenticatedUser user = accounts.findById(userId).orElseThrow(
+                                    () -> new InvalidBearerTokenException("The token's account no longer exists"));
+                            return new UserAuthentication(user, token);
+                        }))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler));
+        return http.build();
+    }
+
+    /**
+     * Cross-origin access for browser apps on the origins in {@code CORS_ALLOWED_ORIGINS}.
+     * Tokens travel in the Authorization header, not in cookies, so credentials stay off and a
+     * {@code *} origin never meets them.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(PlatformProperties platform) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (platform.corsAllowedOrigins().isEmpty()) {
+            return source;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(platform.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Range", "If-None-Match",
+                "If-Modified-Since", "If-Range", "X-Requested-With"));
+        cors.setExposedHeaders(List.of("Content-Disposition", "Content-Range", "Content-Length", "Accept-Ranges",
+                "ETag", "Last-Modified", "Location", "Retry-After", "WWW-Authenticate"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}
