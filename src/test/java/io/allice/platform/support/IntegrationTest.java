@@ -1,0 +1,30 @@
+package io.allice.platform.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A test against the whole service on a random port, backed by this JVM's PostgreSQL schema.
+ * Every class with this annotation and no other settings shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "allice.admin.username=" + TestAccounts.ADMIN_USERNAME,
+        "allice.admin.email=admin@allice.test",
+        "allice.admin.password=" + TestAccounts.ADMIN_PASSWORD,
+        "allice.cors-allowed-origins=https://app.example.test",
+        "allice.jwt.secret-key=" + TestAccounts.JWT_SECRET,
+})
+@ContextConfiguration(initializers = PostgresTestInitializer.class)
+public @interface IntegrationTest {
+}
