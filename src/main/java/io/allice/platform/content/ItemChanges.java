@@ -1,11 +1,13 @@
 package io.allice.platform.content;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.error.FieldViolation;
+import io.allice.platform.shared.json.NulCharacters;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,10 +52,21 @@ record ItemChanges(
                 requiredText(body, "item_type", violations),
                 status(body, violations),
                 optionalObject(body, "metadata", violations, jsonMapper));
+        rejectNulCharacters(changes, violations);
         if (!violations.isEmpty()) {
             throw ApiException.invalidFields(violations);
         }
         return changes;
+    }
+
+    private static void rejectNulCharacters(ItemChanges changes, List<FieldViolation> violations) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("title", changes.title().value());
+        values.put("description", changes.description().value());
+        values.put("content", changes.content().value());
+        values.put("item_type", changes.itemType().value());
+        values.put("metadata", changes.metadata().value());
+        violations.addAll(NulCharacters.violations(values));
     }
 
     private static Change<String> requiredText(JsonNode body, String field, List<FieldViolation> violations) {

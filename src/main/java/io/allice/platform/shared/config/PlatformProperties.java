@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir directory for the embedded database, local blobs, logs and generated secrets
  * @param publicBaseUrl base of the links the service hands out, without a trailing slash
  * @param maxUploadSize largest accepted upload in bytes
+ * @param maxJsonBodySize largest accepted JSON request body in bytes
  * @param environment deployment name reported by the admin configuration endpoint
  * @param corsAllowedOrigins origins that browsers may call the API from; {@code *} allows any
  */
@@ -25,6 +26,7 @@ public record PlatformProperties(
         @NotNull Path dataDir,
         @NotBlank String publicBaseUrl,
         @Positive long maxUploadSize,
+        @Positive long maxJsonBodySize,
         @NotBlank String environment,
         List<String> corsAllowedOrigins) {
 

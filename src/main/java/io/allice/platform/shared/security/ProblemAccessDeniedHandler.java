@@ -21,6 +21,6 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        writer.write(response, HttpStatus.FORBIDDEN, "This endpoint requires the admin role.");
+        writer.write(request, response, HttpStatus.FORBIDDEN, "This endpoint requires the admin role.");
     }
 }

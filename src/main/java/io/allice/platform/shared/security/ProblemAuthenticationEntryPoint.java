@@ -28,11 +28,11 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
             throws IOException {
         if (failure instanceof OAuth2AuthenticationException) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            writer.write(response, HttpStatus.UNAUTHORIZED,
+            writer.write(request, response, HttpStatus.UNAUTHORIZED,
                     "The access token is invalid, expired or revoked. Sign in again to get a new one.");
         } else {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            writer.write(response, HttpStatus.UNAUTHORIZED,
+            writer.write(request, response, HttpStatus.UNAUTHORIZED,
                     "Authentication required: send 'Authorization: Bearer <access_token>'.");
         }
     }
