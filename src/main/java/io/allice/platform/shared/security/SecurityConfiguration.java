@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.crypto.SecretKey;
 
@@ -31,6 +32,8 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -43,6 +46,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final Set<String> QUERY_TOKEN_PATHS = Set.of("/ws", "/api/notify/stream");
 
     @Bean
     SecretKey jwtSigningKey(JwtProperties jwt, PlatformProperties platform) {
@@ -73,13 +78,29 @@ class SecurityConfiguration {
         return decoder;
     }
 
+    /**
+     * Reads the token from the Authorization header and, on the streaming endpoints that
+     * browsers open with WebSocket or EventSource (which cannot set headers), also from the
+     * {@code access_token} query parameter.
+     */
+    @Bean
+    BearerTokenResolver bearerTokenResolver() {
+        DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
+        DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+        headerOrQuery.setAllowUriQueryParameter(true);
+        return request -> QUERY_TOKEN_PATHS.contains(request.getRequestURI())
+                ? headerOrQuery.resolve(request)
+                : headerOnly.resolve(request);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, AccountLookup accounts,
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, BearerTokenResolver tokenResolver,
+            AccountLookup accounts,
             ObjectProvider<RouteAccess> routeAccess, ProblemResponseWriter problems) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         var deniedHandler = new ProblemAccessDeniedHandler(problems);
@@ -94,6 +115,7 @@ class SecurityConfiguration {
                     routes.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(tokenResolver)
                         .jwt(jwt -> jwt.decoder(jwtDecoder)
                                 .jwtAuthenticationConverter(new CallerAuthenticationConverter(accounts)))
                         .authenticationEntryPoint(entryPoint)

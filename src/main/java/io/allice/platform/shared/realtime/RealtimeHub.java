@@ -1,0 +1,88 @@
+package io.allice.platform.shared.realtime;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.allice.platform.shared.realtime.RealtimeTransport.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends real-time events to users and to topic subscribers on every instance. Areas call
+ * {@link #sendToUser} and {@link #sendToTopic}; WebSocket connections and Server-Sent Events
+ * streams register here to receive them. A frame is serialized once, whatever the number of
+ * receivers.
+ */
+@Component
+public class RealtimeHub {
+
+    private static final Logger log = LoggerFactory.getLogger(RealtimeHub.class);
+
+    private final RealtimeTransport transport;
+    private final JsonMapper jsonMapper;
+    private final Map<Long, Set<Consumer<String>>> userReceivers = new ConcurrentHashMap<>();
+    private final Map<String, Set<Consumer<String>>> topicReceivers = new ConcurrentHashMap<>();
+
+    RealtimeHub(RealtimeTransport transport, JsonMapper jsonMapper) {
+        this.transport = transport;
+        this.jsonMapper = jsonMapper;
+        transport.onReceive(this::deliverLocally);
+    }
+
+    /** Sends a frame, written as a JSON object, to every connection of the user on any instance. */
+    public void sendToUser(long userId, Object frame) {
+        transport.publish(new Envelope(userId, null, jsonMapper.writeValueAsString(frame)));
+    }
+
+    /** Sends a frame to every connection subscribed to the topic on any instance. */
+    public void sendToTopic(String topic, Object frame) {
+        transport.publish(new Envelope(null, topic, jsonMapper.writeValueAsString(frame)));
+    }
+
+    /**
+     * Registers a receiver of the user's frames on this instance, as serialized JSON. Closing the
+     * returned handle removes it.
+     */
+    public AutoCloseable listenToUser(long userId, Consumer<String> receiver) {
+        userReceivers.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(receiver);
+        return () -> remove(userReceivers, userId, receiver);
+    }
+
+    AutoCloseable listenToTopic(String topic, Consumer<String> receiver) {
+        topicReceivers.computeIfAbsent(topic, name -> ConcurrentHashMap.newKeySet()).add(receiver);
+        return () -> remove(topicReceivers, topic, receiver);
+    }
+
+    /** The number of this instance's receivers of a topic, which presence reports build on. */
+    public int localSubscriberCount(String topic) {
+        Set<Consumer<String>> receivers = topicReceivers.get(topic);
+        return receivers == null ? 0 : receivers.size();
+    }
+
+    private void deliverLocally(Envelope envelope) {
+        Set<Consumer<String>> receivers = envelope.userId() != null
+                ? userReceivers.get(envelope.userId())
+                : topicReceivers.get(envelope.topic());
+        if (receivers == null) {
+            return;
+        }
+        for (Consumer<String> receiver : receivers) {
+            try {
+                receiver.accept(envelope.frame());
+            } catch (RuntimeException e) {
+                log.debug("A real-time receiver failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static <K> void remove(Map<K, Set<Consumer<String>>> registry, K key, Consumer<String> receiver) {
+        registry.computeIfPresent(key, (ignored, receivers) -> {
+            receivers.remove(receiver);
+            return receivers.isEmpty() ? null : receivers;
+        });
+    }
+}

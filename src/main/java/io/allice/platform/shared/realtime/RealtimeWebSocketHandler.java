@@ -1,0 +1,212 @@
+package io.allice.platform.shared.realtime;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.allice.platform.shared.security.AuthenticatedUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code /ws} endpoint: greets each authenticated client, answers {@code ping}, hands
+ * every other frame type to the area that handles it, and forwards the user's and the
+ * subscribed topics' events. A client too slow to take its frames is disconnected instead of
+ * letting its backlog grow.
+ */
+@Component
+class RealtimeWebSocketHandler extends TextWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RealtimeWebSocketHandler.class);
+    private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
+    private static final int SEND_BUFFER_LIMIT_BYTES = 512 * 1024;
+
+    private final RealtimeHub hub;
+    private final List<RealtimeFrameHandler> frameHandlers;
+    private final JsonMapper jsonMapper;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+    RealtimeWebSocketHandler(RealtimeHub hub, List<RealtimeFrameHandler> frameHandlers, JsonMapper jsonMapper) {
+        this.hub = hub;
+        this.frameHandlers = frameHandlers;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        AuthenticatedUser user = userOf(session);
+        if (user == null) {
+            closeQuietly(session, CloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        var outbound = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT_BYTES);
+        Connection connection = new Connection(outbound, user);
+        connections.put(session.getId(), connection);
+        connection.userRegistration = hub.listenToUser(user.id(), connection::sendRaw);
+        connection.send(Map.of("type", "ready", "user_id", user.id()));
+        log.debug("User {} connected over WebSocket {}", user.id(), session.getId());
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        Connection connection = connections.get(session.getId());
+        if (connection == null) {
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = jsonMapper.readTree(message.getPayload());
+        } catch (JacksonException e) {
+            connection.send(error("The frame is not valid JSON"));
+            return;
+        }
+        String type = frame.isObject() && frame.path("type").isString() ? frame.get("type").asString() : null;
+        if (type == null) {
+            connection.send(error("A frame must be a JSON object with a string 'type'"));
+            return;
+        }
+        if (type.equals("ping")) {
+            connection.send(Map.of("type", "pong"));
+            return;
+        }
+        RealtimeFrameHandler handler = frameHandlers.stream().filter(candidate -> candidate.supports(type))
+                .findFirst().orElse(null);
+        if (handler == null) {
+            connection.send(error("Unknown frame type '" + type + "'"));
+            return;
+        }
+        try {
+            handler.handle(connection, frame);
+        } catch (RealtimeFrameRejectedException rejected) {
+            connection.send(error(rejected.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("Handling a '{}' frame from user {} failed", type, connection.userId(), e);
+            connection.send(error("The frame could not be handled"));
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        Connection connection = connections.remove(session.getId());
+        if (connection == null) {
+            return;
+        }
+        Set<String> topics = Set.copyOf(connection.topics());
+        connection.closeRegistrations();
+        for (RealtimeFrameHandler handler : frameHandlers) {
+            try {
+                handler.connectionClosed(connection, topics);
+            } catch (RuntimeException e) {
+                log.warn("Clean-up after WebSocket {} of user {} failed", session.getId(), connection.userId(), e);
+            }
+        }
+        log.debug("User {} disconnected WebSocket {} ({})", connection.userId(), session.getId(), status);
+    }
+
+    private static Map<String, Object> error(String detail) {
+        return Map.of("type", "error", "detail", detail);
+    }
+
+    private static AuthenticatedUser userOf(WebSocketSession session) {
+        return session.getPrincipal() instanceof Authentication authentication
+                && authentication.getPrincipal() instanceof AuthenticatedUser user ? user : null;
+    }
+
+    private static void closeQuietly(WebSocketSession session, CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException e) {
+            log.debug("Closing WebSocket {} failed: {}", session.getId(), e.getMessage());
+        }
+    }
+
+    private final class Connection implements RealtimeConnection {
+
+        private final WebSocketSession session;
+        private final AuthenticatedUser user;
+        private final Map<String, AutoCloseable> topicRegistrations = new ConcurrentHashMap<>();
+        private volatile AutoCloseable userRegistration;
+
+        Connection(WebSocketSession session, AuthenticatedUser user) {
+            this.session = session;
+            this.user = user;
+        }
+
+        @Override
+        public String id() {
+            return session.getId();
+        }
+
+        @Override
+        public long userId() {
+            return user.id();
+        }
+
+        @Override
+        public String username() {
+            return user.username();
+        }
+
+        @Override
+        public void send(Object frame) {
+            sendRaw(jsonMapper.writeValueAsString(frame));
+        }
+
+        void sendRaw(String json) {
+            if (!session.isOpen()) {
+                return;
+            }
+            try {
+                session.sendMessage(new TextMessage(json));
+            } catch (IOException | IllegalStateException e) {
+                log.info("Closing WebSocket {} of user {}: sending failed ({})", session.getId(), user.id(), e.getMessage());
+                closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE);
+            }
+        }
+
+        @Override
+        public void subscribe(String topic) {
+            topicRegistrations.computeIfAbsent(topic, name -> hub.listenToTopic(name, this::sendRaw));
+        }
+
+        @Override
+        public void unsubscribe(String topic) {
+            AutoCloseable registration = topicRegistrations.remove(topic);
+            closeRegistration(registration);
+        }
+
+        @Override
+        public Set<String> topics() {
+            return topicRegistrations.keySet();
+        }
+
+        void closeRegistrations() {
+            topicRegistrations.values().forEach(this::closeRegistration);
+            topicRegistrations.clear();
+            closeRegistration(userRegistration);
+        }
+
+        private void closeRegistration(AutoCloseable registration) {
+            if (registration == null) {
+                return;
+            }
+            try {
+                registration.close();
+            } catch (Exception e) {
+                log.debug("Removing a receiver failed: {}", e.getMessage());
+            }
+        }
+    }
+}
