@@ -7,9 +7,9 @@ import io.allice.platform.shared.security.AuthenticatedUser;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads the caller of each authenticated request, for the security filter chain. */
+/** Loads the caller of each authenticated request for the security filter chain, and contacts for other areas. */
 @Component
-class CallerLookup implements AccountLookup {
+class CallerLookup implements AccountLookup, UserDirectory {
 
     private final UserAccountRepository accounts;
 
@@ -22,5 +22,12 @@ class CallerLookup implements AccountLookup {
     public Optional<AuthenticatedUser> findById(long userId) {
         return accounts.findCallerById(userId)
                 .map(row -> new AuthenticatedUser(row.id(), row.username(), row.toRole()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserContact> findContact(long userId) {
+        return accounts.findById(userId)
+                .map(account -> new UserContact(account.id(), account.username(), account.email()));
     }
 }

@@ -2,13 +2,18 @@ package io.allice.platform.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A PostgreSQL schema of its own for this test JVM in the local {@code test} database, created
- * empty at first use and dropped at exit, so runs never see each other's tables or migrations.
+ * empty at first use, so runs never see each other's tables or migrations. The schema name
+ * carries the process id: each run drops the schemas of processes that have ended, instead of
+ * dropping its own at exit while its application contexts may still be shutting down.
  * Host, port and database come from {@code ALLICE_TEST_PG_URL} when set.
  */
 public final class TestDatabase {
@@ -16,7 +21,9 @@ public final class TestDatabase {
     private static final String SERVER_URL = System.getenv().getOrDefault("ALLICE_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("ALLICE_TEST_PG_USER", "postgres");
-    private static final String SCHEMA = "allice_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String PREFIX = "allice_test_";
+    private static final String SCHEMA = PREFIX + ProcessHandle.current().pid() + "_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private static boolean created;
 
     private TestDatabase() {
@@ -25,8 +32,8 @@ public final class TestDatabase {
     /** The JDBC URL of this JVM's schema, creating the schema on first call. */
     public static synchronized String jdbcUrl() {
         if (!created) {
+            dropSchemasOfEndedRuns();
             execute("create schema " + SCHEMA);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop schema if exists " + SCHEMA + " cascade")));
             created = true;
         }
         return SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + "&user=" + USER;
@@ -34,6 +41,33 @@ public final class TestDatabase {
 
     public static String schema() {
         return SCHEMA;
+    }
+
+    private static void dropSchemasOfEndedRuns() {
+        List<String> stale = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, "");
+                Statement statement = connection.createStatement();
+                ResultSet schemas = statement.executeQuery(
+                        "select nspname from pg_namespace where nspname like '" + PREFIX + "%'")) {
+            while (schemas.next()) {
+                String name = schemas.getString(1);
+                if (!ownerIsAlive(name)) {
+                    stale.add(name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + SERVER_URL + " is needed for the tests: " + e.getMessage(), e);
+        }
+        stale.forEach(name -> execute("drop schema if exists " + name + " cascade"));
+    }
+
+    private static boolean ownerIsAlive(String schema) {
+        String[] parts = schema.substring(PREFIX.length()).split("_");
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static void execute(String sql) {
