@@ -85,7 +85,11 @@ class AccountService {
 
     @Transactional(readOnly = true)
     TokenView login(Login request, String clientAddress) {
-        String accountKey = "account:" + UserAccount.normalize(request.username());
+        Optional<UserAccount> account = findByUsernameOrEmail(request.username());
+        // An existing account counts failures under its username, whether the client sent the
+        // username or the e-mail address, so alternating the two gains no extra attempts.
+        String accountName = account.map(UserAccount::username).orElse(request.username());
+        String accountKey = "account:" + UserAccount.normalize(accountName);
         String addressKey = "address:" + clientAddress;
         long wait = Math.max(throttle.secondsUntilAllowed(accountKey, throttleLimits.maxFailuresPerAccount()),
                 throttle.secondsUntilAllowed(addressKey, throttleLimits.maxFailuresPerAddress()));
@@ -94,7 +98,6 @@ class AccountService {
             throw ApiException.tooManyRequests("Too many failed logins. Try again in " + wait + " seconds.", wait);
         }
 
-        Optional<UserAccount> account = findByUsernameOrEmail(request.username());
         boolean passwordMatches = passwordMatches(request.password(),
                 account.map(UserAccount::passwordHash).orElse(unknownAccountHash));
         if (account.isEmpty() || !passwordMatches) {
