@@ -2,6 +2,8 @@ package io.allice.platform.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.allice.platform.auth.AccountRequests.Login;
@@ -17,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
@@ -81,7 +85,11 @@ class AccountService {
 
     @Transactional(readOnly = true)
     TokenView login(Login request, String clientAddress) {
-        String accountKey = "account:" + UserAccount.normalize(request.username());
+        Optional<UserAccount> account = findByUsernameOrEmail(request.username());
+        // An existing account counts failures under its username, whether the client sent the
+        // username or the e-mail address, so alternating the two gains no extra attempts.
+        String accountName = account.map(UserAccount::username).orElse(request.username());
+        String accountKey = "account:" + UserAccount.normalize(accountName);
         String addressKey = "address:" + clientAddress;
         long wait = Math.max(throttle.secondsUntilAllowed(accountKey, throttleLimits.maxFailuresPerAccount()),
                 throttle.secondsUntilAllowed(addressKey, throttleLimits.maxFailuresPerAddress()));
@@ -90,15 +98,15 @@ class AccountService {
             throw ApiException.tooManyRequests("Too many failed logins. Try again in " + wait + " seconds.", wait);
         }
 
-        Optional<UserAccount> account = findByUsernameOrEmail(request.username());
         boolean passwordMatches = passwordMatches(request.password(),
                 account.map(UserAccount::passwordHash).orElse(unknownAccountHash));
         if (account.isEmpty() || !passwordMatches) {
             throttle.recordFailure(accountKey);
             throttle.recordFailure(addressKey);
             log.info("Failed login for '{}' from {}", request.username(), clientAddress);
-            throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED,
-                    "Incorrect username or password");
+            // RFC 9110, section 11.6.1, requires a WWW-Authenticate challenge on every 401.
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Incorrect username or password", List.of(),
+                    Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
         }
 
         throttle.reset(accountKey);

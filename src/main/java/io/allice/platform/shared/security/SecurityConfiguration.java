@@ -38,6 +38,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The one security filter chain: stateless bearer-token authentication through Spring
@@ -100,12 +101,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, BearerTokenResolver tokenResolver,
-            AccountLookup accounts,
-            ObjectProvider<RouteAccess> routeAccess, ProblemResponseWriter problems) throws Exception {
+            AccountLookup accounts, ObjectProvider<RouteAccess> routeAccess, ProblemResponseWriter problems,
+            CorsConfigurationSource corsConfigurationSource) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         var deniedHandler = new ProblemAccessDeniedHandler(problems);
+        var corsFilter = new CorsFilter(corsConfigurationSource);
+        corsFilter.setCorsProcessor(new ProblemCorsProcessor(problems));
         http.csrf(csrf -> csrf.disable())
-                .cors(Customizer.withDefaults())
+                .addFilter(corsFilter)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(Customizer.withDefaults())
