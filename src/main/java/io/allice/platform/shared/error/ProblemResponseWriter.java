@@ -23,11 +23,23 @@ public class ProblemResponseWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        write(response, status, detail, request.getRequestURI());
+    }
+
+    /** Writes the problem where the request is not at hand, so the body has no {@code instance}. */
+    public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        write(response, status, detail, null);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
