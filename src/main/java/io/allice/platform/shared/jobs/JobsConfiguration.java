@@ -21,8 +21,9 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 /**
  * Durable background jobs through db-scheduler: each job is a row in {@code scheduled_tasks},
  * so a restart or a second instance neither loses nor repeats it. Areas declare their jobs as
- * {@link Task} beans and schedule executions through {@link SchedulerClient}; an execution
- * scheduled inside a transaction is committed or rolled back with it.
+ * {@link Task} beans and schedule executions through the {@link SchedulerClient} bean; an
+ * execution scheduled inside a transaction is committed or rolled back with it. New jobs are
+ * picked up within one polling interval.
  */
 @Configuration(proxyBeanMethods = false)
 class JobsConfiguration {
@@ -30,47 +31,48 @@ class JobsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(JobsConfiguration.class);
 
     @Bean
-    Scheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
+    SchedulerClient jobSchedulerClient(DataSource dataSource, ObjectProvider<Task<?>> tasks) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource),
+                tasks.orderedStream().toList()).build();
+    }
+
+    /**
+     * Runs the jobs while the application runs. A db-scheduler {@link Scheduler} cannot start
+     * again once stopped, so each start builds a new one; Spring stops and starts a context's
+     * lifecycle beans again, for example when the test framework pauses a cached context.
+     */
+    @Bean
+    SmartLifecycle jobRunner(DataSource dataSource, ObjectProvider<Task<?>> tasks,
             @Value("${allice.jobs.threads:4}") int threads,
             @Value("${allice.jobs.polling-interval:1s}") Duration pollingInterval) {
-        List<Task<?>> known = tasks.orderedStream().toList();
-        List<Task<?>> recurring = known.stream().filter(OnStartup.class::isInstance).toList();
-        log.info("Background jobs: {} task types, {} threads", known.size(), threads);
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
-                .startTasks(asStartupTasks(recurring))
-                .threads(threads)
-                .pollingInterval(pollingInterval)
-                .enableImmediateExecution()
-                .build();
-    }
-
-    /** The builder wants a list typed as both Task and OnStartup; the filter above ensures both. */
-    @SuppressWarnings("unchecked")
-    private static <T extends Task<?> & OnStartup> List<T> asStartupTasks(List<Task<?>> tasks) {
-        return (List<T>) (List<?>) tasks;
-    }
-
-    /** Starts polling once the application is up and stops it, waiting for running jobs, at shutdown. */
-    @Bean
-    SmartLifecycle jobSchedulerLifecycle(Scheduler scheduler) {
         return new SmartLifecycle() {
-            private volatile boolean running;
+            private volatile Scheduler scheduler;
 
             @Override
             public void start() {
+                List<Task<?>> known = tasks.orderedStream().toList();
+                List<Task<?>> recurring = known.stream().filter(OnStartup.class::isInstance).toList();
+                scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+                        .startTasks(asStartupTasks(recurring))
+                        .threads(threads)
+                        .pollingInterval(pollingInterval)
+                        .build();
                 scheduler.start();
-                running = true;
+                log.info("Background jobs started: {} task types, {} threads", known.size(), threads);
             }
 
             @Override
             public void stop() {
-                scheduler.stop();
-                running = false;
+                Scheduler running = scheduler;
+                scheduler = null;
+                if (running != null) {
+                    running.stop();
+                }
             }
 
             @Override
             public boolean isRunning() {
-                return running;
+                return scheduler != null;
             }
 
             @Override
@@ -79,5 +81,11 @@ class JobsConfiguration {
                 return Integer.MAX_VALUE - 100;
             }
         };
+    }
+
+    /** The builder wants a list typed as both Task and OnStartup; the filter above ensures both. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Task<?> & OnStartup> List<T> asStartupTasks(List<Task<?>> tasks) {
+        return (List<T>) (List<?>) tasks;
     }
 }

@@ -1,0 +1,50 @@
+package io.allice.platform.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.allice.platform.AlliceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of the service in this JVM that share the test database and the local Redis,
+ * as a deployment behind a load balancer would. Each listens on its own random port.
+ */
+public final class TwoInstances implements AutoCloseable {
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+    public TwoInstances() {
+        contexts.add(start());
+        contexts.add(start());
+    }
+
+    public int port(int instance) {
+        return Integer.parseInt(contexts.get(instance).getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static ConfigurableApplicationContext start() {
+        try {
+            // Arguments, because they take precedence over application.properties.
+            return new SpringApplicationBuilder(AlliceApplication.class).run(
+                    "--server.port=0",
+                    "--server.address=127.0.0.1",
+                    "--allice.database-url=" + TestDatabase.jdbcUrl(),
+                    "--allice.database-pool-size=4",
+                    "--allice.data-dir=" + Files.createTempDirectory("allice-instance"),
+                    "--allice.redis-url=redis://127.0.0.1:6379",
+                    "--allice.jwt.secret-key=" + TestAccounts.JWT_SECRET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        contexts.forEach(ConfigurableApplicationContext::close);
+    }
+}
