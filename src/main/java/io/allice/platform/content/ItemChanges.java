@@ -71,7 +71,7 @@ record ItemChanges(
         }
         String value = node.asString();
         String problem = switch (field) {
-            case "title" -> value.isBlank() ? "must not be blank"
+            case "title" -> !value.matches(ItemRules.NOT_BLANK_PATTERN) ? "must not be blank"
                     : value.length() > ItemRules.MAX_TITLE_LENGTH ? "must be at most 200 characters" : null;
             case "item_type" -> value.matches(ItemRules.ITEM_TYPE_PATTERN) ? null : ItemRules.ITEM_TYPE_MESSAGE;
             default -> null;

@@ -3,7 +3,6 @@ package io.allice.platform.content;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +16,7 @@ final class ItemRequests {
     record CreateItem(
             @Schema(example = "My first post", maxLength = ItemRules.MAX_TITLE_LENGTH)
             @NotNull(message = "is required")
-            @NotBlank(message = "must not be blank")
+            @Pattern(regexp = ItemRules.NOT_BLANK_PATTERN, message = "must not be blank")
             @Size(max = ItemRules.MAX_TITLE_LENGTH, message = "must be at most 200 characters") String title,
             @Schema(example = "A short summary")
             @Size(max = ItemRules.MAX_DESCRIPTION_LENGTH, message = "must be at most 10000 characters") String description,
