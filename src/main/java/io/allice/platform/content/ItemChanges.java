@@ -72,7 +72,8 @@ record ItemChanges(
         String value = node.asString();
         String problem = switch (field) {
             case "title" -> !value.matches(ItemRules.NOT_BLANK_PATTERN) ? "must not be blank"
-                    : value.length() > ItemRules.MAX_TITLE_LENGTH ? "must be at most 200 characters" : null;
+                    : value.length() > ItemRules.MAX_TITLE_LENGTH ? "must be at most 200 characters"
+                    : ItemRules.containsNul(value) ? ItemRules.NUL_MESSAGE : null;
             case "item_type" -> value.matches(ItemRules.ITEM_TYPE_PATTERN) ? null : ItemRules.ITEM_TYPE_MESSAGE;
             default -> null;
         };
@@ -99,6 +100,10 @@ record ItemChanges(
             violations.add(new FieldViolation(field, "must be at most 10000 characters"));
             return Change.absent();
         }
+        if (ItemRules.containsNul(node.asString())) {
+            violations.add(new FieldViolation(field, ItemRules.NUL_MESSAGE));
+            return Change.absent();
+        }
         return Change.to(node.asString());
     }
 
@@ -115,7 +120,12 @@ record ItemChanges(
             violations.add(new FieldViolation(field, "must be a JSON object or null"));
             return Change.absent();
         }
-        return Change.to(jsonMapper.convertValue(node, JSON_OBJECT));
+        Map<String, Object> value = jsonMapper.convertValue(node, JSON_OBJECT);
+        if (ItemRules.containsNul(value)) {
+            violations.add(new FieldViolation(field, ItemRules.NUL_MESSAGE));
+            return Change.absent();
+        }
+        return Change.to(value);
     }
 
     private static Change<ItemStatus> status(JsonNode body, List<FieldViolation> violations) {

@@ -1,6 +1,10 @@
 package io.allice.platform.content;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import io.allice.platform.shared.error.FieldViolation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +30,16 @@ final class ItemRequests {
             @Schema(example = "draft", allowableValues = {"draft", "published", "archived"}, defaultValue = "draft")
             @Pattern(regexp = "^(draft|published|archived)$", message = "must be " + ItemStatus.ALLOWED) String status,
             @Schema(description = "Any JSON object", example = "{\"lang\": \"en\"}") Map<String, Object> metadata) {
+
+        /** Lists the fields whose text PostgreSQL cannot store, which bean validation does not check. */
+        List<FieldViolation> storageViolations() {
+            List<FieldViolation> violations = new ArrayList<>();
+            ItemRules.checkNoNul("title", title, violations);
+            ItemRules.checkNoNul("description", description, violations);
+            ItemRules.checkNoNul("content", content, violations);
+            ItemRules.checkNoNul("metadata", metadata, violations);
+            return violations;
+        }
     }
 
     /**
