@@ -1,5 +1,6 @@
 package io.allice.platform.auth;
 
+import io.allice.platform.shared.json.NulCharacters;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,7 @@ final class AccountRequests {
      * A practical address check: one @, no spaces, and a domain with a dot. RFC 5321 limits an
      * address to 254 characters.
      */
-    static final String EMAIL_PATTERN = "^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$";
+    static final String EMAIL_PATTERN = "^[^@\\s\\x00]{1,64}@[^@\\s.\\x00]+(\\.[^@\\s.\\x00]+)+$";
 
     private AccountRequests() {
     }
@@ -41,7 +42,8 @@ final class AccountRequests {
 
     record Login(
             @Schema(description = "The username or the e-mail address", example = "alice")
-            @NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters") String username,
+            @NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters")
+            @Pattern(regexp = "[^\\x00]*", message = NulCharacters.MESSAGE) String username,
             @Schema(example = "correct horse battery")
             @NotBlank(message = "is required") @Size(max = 1024, message = "must be at most 1024 characters") String password) {
 

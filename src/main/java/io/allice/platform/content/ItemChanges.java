@@ -1,7 +1,6 @@
 package io.allice.platform.content;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,21 +51,10 @@ record ItemChanges(
                 requiredText(body, "item_type", violations),
                 status(body, violations),
                 optionalObject(body, "metadata", violations, jsonMapper));
-        rejectNulCharacters(changes, violations);
         if (!violations.isEmpty()) {
             throw ApiException.invalidFields(violations);
         }
         return changes;
-    }
-
-    private static void rejectNulCharacters(ItemChanges changes, List<FieldViolation> violations) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("title", changes.title().value());
-        values.put("description", changes.description().value());
-        values.put("content", changes.content().value());
-        values.put("item_type", changes.itemType().value());
-        values.put("metadata", changes.metadata().value());
-        violations.addAll(NulCharacters.violations(values));
     }
 
     private static Change<String> requiredText(JsonNode body, String field, List<FieldViolation> violations) {
@@ -84,8 +72,9 @@ record ItemChanges(
         }
         String value = node.asString();
         String problem = switch (field) {
-            case "title" -> value.isBlank() ? "must not be blank"
-                    : value.length() > ItemRules.MAX_TITLE_LENGTH ? "must be at most 200 characters" : null;
+            case "title" -> !value.matches(ItemRules.NOT_BLANK_PATTERN) ? "must not be blank"
+                    : value.length() > ItemRules.MAX_TITLE_LENGTH ? "must be at most 200 characters"
+                    : NulCharacters.contains(value) ? NulCharacters.MESSAGE : null;
             case "item_type" -> value.matches(ItemRules.ITEM_TYPE_PATTERN) ? null : ItemRules.ITEM_TYPE_MESSAGE;
             default -> null;
         };
@@ -112,6 +101,10 @@ record ItemChanges(
             violations.add(new FieldViolation(field, "must be at most 10000 characters"));
             return Change.absent();
         }
+        if (NulCharacters.contains(node.asString())) {
+            violations.add(new FieldViolation(field, NulCharacters.MESSAGE));
+            return Change.absent();
+        }
         return Change.to(node.asString());
     }
 
@@ -128,7 +121,12 @@ record ItemChanges(
             violations.add(new FieldViolation(field, "must be a JSON object or null"));
             return Change.absent();
         }
-        return Change.to(jsonMapper.convertValue(node, JSON_OBJECT));
+        Map<String, Object> value = jsonMapper.convertValue(node, JSON_OBJECT);
+        if (NulCharacters.contains(value)) {
+            violations.add(new FieldViolation(field, NulCharacters.MESSAGE));
+            return Change.absent();
+        }
+        return Change.to(value);
     }
 
     private static Change<ItemStatus> status(JsonNode body, List<FieldViolation> violations) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.allice.platform.content.ItemRequests.CreateItem;
 import io.allice.platform.content.ItemRequests.UpdateItem;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.error.FieldViolation;
 import io.allice.platform.shared.security.AuthenticatedUser;
 import io.allice.platform.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,6 +52,10 @@ class ItemController {
             @RequestParam(name = "skip", defaultValue = "0") int skip,
             @Parameter(schema = @Schema(minimum = "1", maximum = "1000", defaultValue = "100"))
             @RequestParam(name = "limit", defaultValue = "100") int limit) {
+        // A type no item can have is a mistake to report, and a NUL character would fail in PostgreSQL.
+        if (itemType != null && !itemType.matches(ItemRules.ITEM_TYPE_PATTERN)) {
+            throw ApiException.invalidField("item_type", ItemRules.ITEM_TYPE_MESSAGE);
+        }
         ItemStatus statusFilter = status == null ? null : ItemStatus.parse(status)
                 .orElseThrow(() -> ApiException.invalidField("status", "must be " + ItemStatus.ALLOWED));
         return items.list(user.id(), itemType, statusFilter, Paging.of(skip, limit, ItemRules.MAX_PAGE_SIZE));
@@ -60,6 +65,10 @@ class ItemController {
     @Operation(summary = "Create an item")
     ResponseEntity<ItemView> create(@AuthenticationPrincipal AuthenticatedUser user,
             @Valid @RequestBody CreateItem request) {
+        List<FieldViolation> violations = request.storageViolations();
+        if (!violations.isEmpty()) {
+            throw ApiException.invalidFields(violations);
+        }
         ItemView created = items.create(user.id(), request);
         return ResponseEntity.created(URI.create("/api/items/" + created.id())).body(created);
     }

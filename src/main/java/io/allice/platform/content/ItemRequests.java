@@ -1,9 +1,12 @@
 package io.allice.platform.content;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.allice.platform.shared.error.FieldViolation;
+import io.allice.platform.shared.json.NulCharacters;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +20,7 @@ final class ItemRequests {
     record CreateItem(
             @Schema(example = "My first post", maxLength = ItemRules.MAX_TITLE_LENGTH)
             @NotNull(message = "is required")
-            @NotBlank(message = "must not be blank")
+            @Pattern(regexp = ItemRules.NOT_BLANK_PATTERN, message = "must not be blank")
             @Size(max = ItemRules.MAX_TITLE_LENGTH, message = "must be at most 200 characters") String title,
             @Schema(example = "A short summary")
             @Size(max = ItemRules.MAX_DESCRIPTION_LENGTH, message = "must be at most 10000 characters") String description,
@@ -27,6 +30,16 @@ final class ItemRequests {
             @Schema(example = "draft", allowableValues = {"draft", "published", "archived"}, defaultValue = "draft")
             @Pattern(regexp = "^(draft|published|archived)$", message = "must be " + ItemStatus.ALLOWED) String status,
             @Schema(description = "Any JSON object", example = "{\"lang\": \"en\"}") Map<String, Object> metadata) {
+
+        /** Lists the fields whose text PostgreSQL cannot store, which bean validation does not check. */
+        List<FieldViolation> storageViolations() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("title", title);
+            values.put("description", description);
+            values.put("content", content);
+            values.put("metadata", metadata);
+            return NulCharacters.violations(values);
+        }
     }
 
     /**

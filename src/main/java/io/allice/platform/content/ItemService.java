@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.allice.platform.content.ItemRequests.CreateItem;
 import io.allice.platform.shared.error.ApiException;
-import io.allice.platform.shared.error.FieldViolation;
-import io.allice.platform.shared.json.NulCharacters;
 import io.allice.platform.shared.web.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +36,6 @@ class ItemService {
 
     @Transactional
     ItemView create(long userId, CreateItem request) {
-        rejectNulCharacters(request);
         Instant now = clock.instant();
         String itemType = request.itemType() == null ? ItemRules.DEFAULT_ITEM_TYPE : request.itemType();
         Item item = new Item(userId, request.title(), itemType, now);
@@ -91,19 +87,6 @@ class ItemService {
     void delete(long userId, long itemId) {
         items.delete(ownedItem(userId, itemId));
         log.info("User {} deleted item {}", userId, itemId);
-    }
-
-    private static void rejectNulCharacters(CreateItem request) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("title", request.title());
-        fields.put("description", request.description());
-        fields.put("content", request.content());
-        fields.put("item_type", request.itemType());
-        fields.put("metadata", request.metadata());
-        List<FieldViolation> violations = NulCharacters.violations(fields);
-        if (!violations.isEmpty()) {
-            throw ApiException.invalidFields(violations);
-        }
     }
 
     /** Loads an item of the caller's; another user's item is not found, exactly like a missing one. */

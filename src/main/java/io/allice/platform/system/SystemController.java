@@ -17,7 +17,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.logging.LogFile;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,13 +44,19 @@ class SystemController {
     private final ConfigurableApplicationContext context;
     private final Path logFile;
 
+    /**
+     * Takes the log file from the {@link LogFile} that the logging system chose at start-up. A
+     * property source added later, as an {@code ApplicationContextInitializer} does, can change
+     * {@code logging.file.name} but not the file that is written.
+     */
     SystemController(HealthService health, HostStatistics hostStatistics, ConfigurationReport configurationReport,
-            ConfigurableApplicationContext context, @Value("${logging.file.name}") Path logFile) {
+            ConfigurableApplicationContext context, ObjectProvider<LogFile> logFile) {
         this.health = health;
         this.hostStatistics = hostStatistics;
         this.configurationReport = configurationReport;
         this.context = context;
-        this.logFile = logFile;
+        LogFile written = logFile.getIfAvailable();
+        this.logFile = written == null ? null : Path.of(written.toString());
     }
 
     @GetMapping("/health")
@@ -72,7 +79,7 @@ class SystemController {
         return configurationReport.report(health.version());
     }
 
-    /** The last lines of the service's own log file. */
+    /** The last lines of the service's own log file, none when logging writes no file. */
     record LogLines(List<String> lines, int count) {
     }
 
@@ -84,7 +91,7 @@ class SystemController {
             throw ApiException.invalidField("lines", "must be between 1 and " + MAX_LOG_LINES);
         }
         try {
-            List<String> tail = LogTail.lastLines(logFile, lines);
+            List<String> tail = logFile == null ? List.of() : LogTail.lastLines(logFile, lines);
             return new LogLines(tail, tail.size());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the log file", e);

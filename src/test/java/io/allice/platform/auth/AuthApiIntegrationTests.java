@@ -101,6 +101,7 @@ class AuthApiIntegrationTests {
                 invalid("email with a space", "email", "user name@example.test"),
                 invalid("email empty", "email", ""),
                 invalid("email missing", "email", null),
+                invalid("email with a NUL character", "email", "nul\u0000@example.test"),
                 invalid("password of 7 characters", "password", "seven77"),
                 invalid("password of 80 UTF-8 bytes", "password", "é".repeat(40)),
                 invalid("password missing", "password", null),
@@ -123,6 +124,14 @@ class AuthApiIntegrationTests {
         assertThat(response.header("Content-Type")).startsWith(PROBLEM_JSON);
         assertThat(response.json().get("status").asInt()).isEqualTo(400);
         assertThat(errorFields(response)).contains(field);
+    }
+
+    @Test
+    void loginRejectsNulCharacterWith400() {
+        Response response = api.post("/api/auth/login", null, credentials("nul\u0000name", TestAccounts.PASSWORD));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(errorFields(response)).containsExactly("username");
     }
 
     @Test

@@ -47,7 +47,7 @@ class DataSourceConfiguration {
             dataSource.setPassword(url.password());
         }
         dataSource.setMaximumPoolSize(poolSize);
-        log.info("Using database {}", url.jdbcUrl().replaceAll("password=[^&;]*", "password=***"));
+        log.info("Using database {}", url.redactedJdbcUrl());
         return dataSource;
     }
 }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * A JDBC URL with its credentials, derived from {@code DATABASE_URL}. Accepts a {@code jdbc:}
@@ -13,9 +14,21 @@ import java.nio.file.Path;
  */
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(//[^/@:]*:)[^/@]*@");
+
     @Override
     public String toString() {
-        return "DatabaseUrl[" + jdbcUrl + ", user=" + username + "]";
+        return "DatabaseUrl[" + redactedJdbcUrl() + ", user=" + username + "]";
+    }
+
+    /**
+     * Returns the JDBC URL with any password in it replaced by {@code ***}, for logs and messages.
+     * A {@code jdbc:} URL given as it is may carry one as a parameter or before the host.
+     */
+    public String redactedJdbcUrl() {
+        String redacted = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***");
+        return URL_PASSWORD.matcher(redacted).replaceAll("$1***@");
     }
 
     /** The embedded H2 database in file mode under the data directory. */
@@ -42,6 +55,10 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             throw new IllegalArgumentException("DATABASE_URL is not a valid URL: " + e.getReason());
         }
         String scheme = uri.getScheme();
+        if (scheme == null) {
+            throw new IllegalArgumentException(
+                    "DATABASE_URL must be a jdbc: URL or a URL like postgresql://user:pass@host:5432/db");
+        }
         if (!"postgresql".equals(scheme) && !"postgres".equals(scheme)) {
             throw new IllegalArgumentException(
                     "DATABASE_URL must start with jdbc:, postgresql:// or postgres://, not " + scheme + "://");
