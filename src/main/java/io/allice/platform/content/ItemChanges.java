@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The changes an update asks for. A field missing from the body keeps its value, an explicit
+ * The changes an update requests. A field missing from the body keeps its value, an explicit
  * null clears an optional field, and an explicit null for a required field is rejected.
  */
 record ItemChanges(

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where an item is in its life: being written, visible, or put away. */
+/** The publishing state of an item: being written, visible, or put away. */
 enum ItemStatus {
     DRAFT,
     PUBLISHED,

@@ -9,7 +9,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Pushes each stored notification to its user's WebSocket connections and event streams once
- * the transaction that stored it has committed, so a client never hears of one that was rolled back.
+ * the transaction that stored it has committed, so a client never receives a notification that was rolled back.
  */
 @Component
 class NotificationDelivery {

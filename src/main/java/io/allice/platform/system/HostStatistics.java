@@ -82,7 +82,7 @@ class HostStatistics {
                 .orElse(-1L);
     }
 
-    /** Use of the file system that holds the data directory. */
+    /** Use of the file system that contains the data directory. */
     private double diskPercent() {
         try {
             Path dataDir = platform.dataDir();

@@ -98,7 +98,7 @@ class SystemController {
         }
     }
 
-    /** The answer to a restart request. */
+    /** The response to a restart request. */
     record RestartAccepted(String message) {
     }
 

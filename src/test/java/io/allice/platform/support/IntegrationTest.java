@@ -24,6 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
         "allice.admin.password=" + TestAccounts.ADMIN_PASSWORD,
         "allice.cors-allowed-origins=https://app.example.test",
         "allice.jwt.secret-key=" + TestAccounts.JWT_SECRET,
+        // Several cached contexts share one PostgreSQL server, whose default limit is 100 connections.
+        "allice.database-pool-size=4",
         // Logging starts before the test data directory exists, so the log goes to a fixed temporary file.
         "logging.file.name=${java.io.tmpdir}/allice-test-logs/allice.log",
 })

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.allice.platform.AlliceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,8 +30,13 @@ public final class TwoInstances implements AutoCloseable {
 
     private static ConfigurableApplicationContext start() {
         try {
+            SpringApplicationBuilder builder = new SpringApplicationBuilder(AlliceApplication.class);
+            // Closing an application that set up logging tears logging down for the whole JVM,
+            // which would silence the test contexts that keep running, so these leave it alone.
+            builder.application().setListeners(builder.application().getListeners().stream()
+                    .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
             // Arguments, because they take precedence over application.properties.
-            return new SpringApplicationBuilder(AlliceApplication.class).run(
+            return builder.run(
                     "--server.port=0",
                     "--server.address=127.0.0.1",
                     "--allice.database-url=" + TestDatabase.jdbcUrl(),

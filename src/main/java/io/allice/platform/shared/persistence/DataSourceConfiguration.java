@@ -36,7 +36,7 @@ class DataSourceConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseUrl url,
-            @Value("${allice.database-pool-size:20}") int poolSize) {
+            @Value("${allice.database-pool-size:10}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("allice");
         dataSource.setJdbcUrl(url.jdbcUrl());

@@ -57,7 +57,7 @@ public class RealtimeHub {
         return () -> remove(topicReceivers, topic, receiver);
     }
 
-    /** The number of this instance's receivers of a topic, which presence reports build on. */
+    /** Returns the number of this instance's receivers of a topic, for presence reports. */
     public int localSubscriberCount(String topic) {
         Set<Consumer<String>> receivers = topicReceivers.get(topic);
         return receivers == null ? 0 : receivers.size();

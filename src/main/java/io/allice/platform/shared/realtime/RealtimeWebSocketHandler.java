@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code /ws} endpoint: greets each authenticated client, answers {@code ping}, hands
+ * The {@code /ws} endpoint: greets each authenticated client, replies to {@code ping}, hands
  * every other frame type to the area that handles it, and forwards the user's and the
  * subscribed topics' events. A client too slow to take its frames is disconnected instead of
  * letting its backlog grow.

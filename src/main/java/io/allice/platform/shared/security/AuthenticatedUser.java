@@ -7,7 +7,7 @@ package io.allice.platform.shared.security;
 public record AuthenticatedUser(long id, String username, Role role) {
 
     /**
-     * The request attribute that holds the caller once the token is verified. It outlives the
+     * The request attribute that contains the caller once the token is verified. It outlives the
      * security context, so filters that run around the security chain can still read it.
      */
     public static final String REQUEST_ATTRIBUTE = AuthenticatedUser.class.getName();

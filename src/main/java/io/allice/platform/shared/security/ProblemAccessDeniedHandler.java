@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Answers an authenticated caller whose role is not enough with 403 and a problem body. */
+/** Rejects an authenticated caller whose role is not enough with 403 and a problem body. */
 class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     private final ProblemResponseWriter writer;

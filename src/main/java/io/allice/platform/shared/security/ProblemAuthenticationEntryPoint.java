@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Answers a missing or rejected bearer token with 401, {@code WWW-Authenticate: Bearer} as
+ * Responds to a missing or rejected bearer token with 401, {@code WWW-Authenticate: Bearer} as
  * RFC 6750 describes, and a problem-details body.
  */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {

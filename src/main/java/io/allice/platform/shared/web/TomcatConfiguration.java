@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
 
-    /** Makes the errors Tomcat answers on its own use the API's problem shape too. */
+    /** Makes the errors that Tomcat sends on its own use the API's problem shape too. */
     @Bean
     TomcatContextCustomizer problemErrorReports() {
         return context -> {
