@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL schema of its own for this test JVM in the local {@code test} database, created
@@ -22,6 +24,7 @@ public final class TestDatabase {
             "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("ALLICE_TEST_PG_USER", "postgres");
     private static final String PREFIX = "allice_test_";
+    private static final Pattern OWNED_SCHEMA = Pattern.compile(PREFIX + "(\\d{1,18})_[0-9a-f]{8}");
     private static final String SCHEMA = PREFIX + ProcessHandle.current().pid() + "_"
             + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private static boolean created;
@@ -61,13 +64,13 @@ public final class TestDatabase {
         stale.forEach(name -> execute("drop schema if exists " + name + " cascade"));
     }
 
+    /** Schemas not named by this scheme belong to something else and count as alive. */
     private static boolean ownerIsAlive(String schema) {
-        String[] parts = schema.substring(PREFIX.length()).split("_");
-        try {
-            return ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException e) {
-            return false;
+        Matcher name = OWNED_SCHEMA.matcher(schema);
+        if (!name.matches()) {
+            return true;
         }
+        return ProcessHandle.of(Long.parseLong(name.group(1))).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static void execute(String sql) {
