@@ -28,6 +28,7 @@ public class ProblemResponseWriter {
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
+        request.setAttribute(Problems.DETAIL_ATTRIBUTE, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
