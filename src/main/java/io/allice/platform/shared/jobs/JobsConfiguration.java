@@ -35,8 +35,10 @@ class JobsConfiguration {
             @Value("${allice.jobs.polling-interval:1s}") Duration pollingInterval) {
         List<Task<?>> known = tasks.orderedStream().toList();
         List<Task<?>> recurring = known.stream().filter(OnStartup.class::isInstance).toList();
+        // startTasks registers its tasks as known ones too, and a task registered twice makes Scheduler creation fail.
+        List<Task<?>> others = known.stream().filter(task -> !(task instanceof OnStartup)).toList();
         log.info("Background jobs: {} task types, {} threads", known.size(), threads);
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks(asStartupTasks(recurring))
                 .threads(threads)
                 .pollingInterval(pollingInterval)
