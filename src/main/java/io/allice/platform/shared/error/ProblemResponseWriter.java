@@ -23,6 +23,7 @@ public class ProblemResponseWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        request.setAttribute(Problems.DETAIL_ATTRIBUTE, detail);
         write(response, status, detail, request.getRequestURI());
     }
 

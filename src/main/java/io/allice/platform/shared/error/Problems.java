@@ -8,6 +8,14 @@ import org.springframework.http.ProblemDetail;
 /** Builds the one error shape of the API: RFC 9457 problem details with a readable detail. */
 public final class Problems {
 
+    /**
+     * The request attribute that contains the {@code detail} of the problem sent as the response,
+     * so that filters around the dispatcher (request recording) can read it without parsing
+     * the body. It is set for every problem body that {@link ProblemResponseWriter} or a
+     * controller or advice of this service writes.
+     */
+    public static final String DETAIL_ATTRIBUTE = Problems.class.getName() + ".detail";
+
     private Problems() {
     }
 

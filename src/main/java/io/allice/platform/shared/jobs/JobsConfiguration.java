@@ -52,7 +52,10 @@ class JobsConfiguration {
             public void start() {
                 List<Task<?>> known = tasks.orderedStream().toList();
                 List<Task<?>> recurring = known.stream().filter(OnStartup.class::isInstance).toList();
-                scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+                // startTasks registers its tasks as known ones too, and a task registered twice
+                // makes Scheduler creation fail.
+                List<Task<?>> others = known.stream().filter(task -> !(task instanceof OnStartup)).toList();
+                scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                         .startTasks(asStartupTasks(recurring))
                         .threads(threads)
                         .pollingInterval(pollingInterval)
