@@ -1,6 +1,9 @@
 package io.allice.platform.auth;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.allice.platform.shared.security.AccountLookup;
 import io.allice.platform.shared.security.AuthenticatedUser;
@@ -29,5 +32,15 @@ class CallerLookup implements AccountLookup, UserDirectory {
     public Optional<UserContact> findContact(long userId) {
         return accounts.findById(userId)
                 .map(account -> new UserContact(account.id(), account.username(), account.email()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> findUsernames(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findUsernames(userIds).stream()
+                .collect(Collectors.toMap(UserAccountRepository.UsernameRow::id, UserAccountRepository.UsernameRow::username));
     }
 }

@@ -1,5 +1,7 @@
 package io.allice.platform.auth;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.allice.platform.shared.security.Role;
@@ -20,6 +22,13 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select new io.allice.platform.auth.UserAccountRepository$CallerRow(u.id, u.username, u.role) "
             + "from UserAccount u where u.id = :id")
     Optional<CallerRow> findCallerById(Long id);
+
+    @Query("select new io.allice.platform.auth.UserAccountRepository$UsernameRow(u.id, u.username) "
+            + "from UserAccount u where u.id in :ids")
+    List<UsernameRow> findUsernames(Collection<Long> ids);
+
+    record UsernameRow(Long id, String username) {
+    }
 
     record CallerRow(Long id, String username, UserAccount.StoredRole role) {
 

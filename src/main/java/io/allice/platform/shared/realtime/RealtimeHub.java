@@ -26,6 +26,7 @@ public class RealtimeHub {
     private final JsonMapper jsonMapper;
     private final Map<Long, Set<Consumer<String>>> userReceivers = new ConcurrentHashMap<>();
     private final Map<String, Set<Consumer<String>>> topicReceivers = new ConcurrentHashMap<>();
+    private final Set<TopicRevoker> revokers = ConcurrentHashMap.newKeySet();
 
     RealtimeHub(RealtimeTransport transport, JsonMapper jsonMapper) {
         this.transport = transport;
@@ -35,12 +36,30 @@ public class RealtimeHub {
 
     /** Sends a frame, written as a JSON object, to every connection of the user on any instance. */
     public void sendToUser(long userId, Object frame) {
-        transport.publish(new Envelope(userId, null, jsonMapper.writeValueAsString(frame)));
+        transport.publish(new Envelope(userId, null, jsonMapper.writeValueAsString(frame), false));
     }
 
     /** Sends a frame to every connection subscribed to the topic on any instance. */
     public void sendToTopic(String topic, Object frame) {
-        transport.publish(new Envelope(null, topic, jsonMapper.writeValueAsString(frame)));
+        transport.publish(new Envelope(null, topic, jsonMapper.writeValueAsString(frame), false));
+    }
+
+    /**
+     * Takes the user's connections, on every instance, off the topic and sends them the frame,
+     * for example when the user was removed from a chat room.
+     */
+    public void revokeTopic(long userId, String topic, Object frame) {
+        transport.publish(new Envelope(userId, topic, jsonMapper.writeValueAsString(frame), true));
+    }
+
+    /** Registers what takes a user's connections off a topic; the WebSocket handler does. */
+    void onRevoke(TopicRevoker revoker) {
+        revokers.add(revoker);
+    }
+
+    /** Takes one user's local connections off a topic. */
+    interface TopicRevoker {
+        void revoke(long userId, String topic, String frame);
     }
 
     /**
@@ -64,6 +83,10 @@ public class RealtimeHub {
     }
 
     private void deliverLocally(Envelope envelope) {
+        if (envelope.revoke()) {
+            revokers.forEach(revoker -> revoker.revoke(envelope.userId(), envelope.topic(), envelope.frame()));
+            return;
+        }
         Set<Consumer<String>> receivers = envelope.userId() != null
                 ? userReceivers.get(envelope.userId())
                 : topicReceivers.get(envelope.topic());

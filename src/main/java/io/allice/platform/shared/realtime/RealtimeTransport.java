@@ -13,7 +13,10 @@ interface RealtimeTransport {
     /** Registers the one receiver of this instance, which delivers envelopes locally. */
     void onReceive(Consumer<Envelope> receiver);
 
-    /** A frame, already serialized, and who gets it: a user (userId) or a topic's subscribers. */
-    record Envelope(Long userId, String topic, String frame) {
+    /**
+     * A frame, already serialized, and who gets it: a user (userId) or a topic's subscribers.
+     * With {@code revoke}, the user's connections leave the topic and get the frame instead.
+     */
+    record Envelope(Long userId, String topic, String frame, boolean revoke) {
     }
 }

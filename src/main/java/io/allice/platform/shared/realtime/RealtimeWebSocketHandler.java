@@ -42,6 +42,16 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
         this.hub = hub;
         this.frameHandlers = frameHandlers;
         this.jsonMapper = jsonMapper;
+        hub.onRevoke(this::revoke);
+    }
+
+    private void revoke(long userId, String topic, String frame) {
+        for (Connection connection : connections.values()) {
+            if (connection.userId() == userId && connection.topics().contains(topic)) {
+                connection.unsubscribe(topic);
+                connection.sendRaw(frame);
+            }
+        }
     }
 
     @Override
