@@ -93,7 +93,7 @@ class ChatFrameHandler implements RealtimeFrameHandler {
         AuthenticatedUser sender = new AuthenticatedUser(connection.userId(), connection.username(), Role.USER);
         // Subscribing first means the sender receives its own message in the room's order.
         String topic = TOPIC_PREFIX + roomKey;
-        if (roomKey != null && !connection.topics().contains(topic) && chat.isMember(connection.userId(), roomKey)) {
+        if (roomKey != null && !connection.topics().contains(topic) && chat.canRead(connection.userId(), roomKey)) {
             subscribe(connection, roomKey);
         }
         ChatMessageView sent = chat.send(sender, roomKey, message, messageType, metadata);

@@ -48,6 +48,10 @@ class ChatRoom {
         return ownerId;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     /** Returns the real-time topic that the room's members subscribe to. */
     String topic() {
         return "chat:" + roomKey;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +19,9 @@ import io.allice.platform.shared.json.NulCharacters;
 import io.allice.platform.shared.persistence.OffsetPageRequest;
 import io.allice.platform.shared.realtime.RealtimeHub;
 import io.allice.platform.shared.security.AuthenticatedUser;
+import io.allice.platform.shared.sharing.ResourceType;
+import io.allice.platform.shared.sharing.ShareGrants;
+import io.allice.platform.shared.sharing.SharePermission;
 import io.allice.platform.shared.web.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Chat rooms, members and messages. Only members see a room: to anyone else it does not
- * exist (404). Each change to a room's messages locks the room row and is published to the
+ * Chat rooms, members and messages. Only members, and users the room is shared with, see a
+ * room: to anyone else it does not exist (404). Each change to a room's messages locks the room row and is published to the
  * room's topic before the commit, so every subscriber, on any instance, receives changes in
  * the order they were stored.
  */
@@ -43,16 +47,18 @@ class ChatService {
     private final ChatMessageRepository messages;
     private final ChatRoomCreator roomCreator;
     private final UserDirectory users;
+    private final ShareGrants grants;
     private final RealtimeHub hub;
     private final Clock clock;
 
     ChatService(ChatRoomRepository rooms, ChatRoomMemberRepository members, ChatMessageRepository messages,
-            ChatRoomCreator roomCreator, UserDirectory users, RealtimeHub hub, Clock clock) {
+            ChatRoomCreator roomCreator, UserDirectory users, ShareGrants grants, RealtimeHub hub, Clock clock) {
         this.rooms = rooms;
         this.members = members;
         this.messages = messages;
         this.roomCreator = roomCreator;
         this.users = users;
+        this.grants = grants;
         this.hub = hub;
         this.clock = clock;
     }
@@ -68,10 +74,10 @@ class ChatService {
             roomCreator.createIfAbsent(roomKey, sender.id());
             room = rooms.lockByRoomKey(roomKey).orElseThrow(() -> roomNotFound(roomKey));
         }
-        ChatRoomMember membership = requireMember(room, sender.id());
+        Optional<ChatRoomMember> membership = requireWriter(room, sender.id());
         ChatMessage saved = messages.saveAndFlush(new ChatMessage(room.id(), sender.id(), text, type, metadata,
                 clock.instant()));
-        membership.readUpTo(saved.id());
+        membership.ifPresent(member -> member.readUpTo(saved.id()));
         ChatMessageView view = ChatMessageView.of(saved, roomKey, sender.username());
         publish(room, "chat.message", view);
         log.debug("User {} sent message {} to room {}", sender.id(), saved.id(), room.id());
@@ -86,13 +92,13 @@ class ChatService {
     @Transactional
     List<ChatMessageView> history(long userId, String roomKey, Paging paging, Long before) {
         ChatRoom room = rooms.findByRoomKey(roomKey).orElseThrow(() -> roomNotFound(roomKey));
-        ChatRoomMember membership = requireMember(room, userId);
+        Optional<ChatRoomMember> membership = requireReader(room, userId);
         OffsetPageRequest page = OffsetPageRequest.of(paging.skip(), paging.limit(), NEWEST_FIRST);
         List<ChatMessage> found = before == null
                 ? messages.findByRoomId(room.id(), page)
                 : messages.findByRoomIdAndIdLessThan(room.id(), before, page);
         if (paging.skip() == 0 && before == null && !found.isEmpty()) {
-            membership.readUpTo(found.getFirst().id());
+            membership.ifPresent(member -> member.readUpTo(found.getFirst().id()));
         }
         return views(found, roomKey);
     }
@@ -122,7 +128,7 @@ class ChatService {
     @Transactional(readOnly = true)
     List<ChatMemberView> membersOf(long userId, String roomKey) {
         ChatRoom room = rooms.findByRoomKey(roomKey).orElseThrow(() -> roomNotFound(roomKey));
-        requireMember(room, userId);
+        requireReader(room, userId);
         List<ChatRoomMember> found = members.findByKeyRoomIdOrderByJoinedAt(room.id());
         Map<Long, String> names = users.findUsernames(found.stream().map(ChatRoomMember::userId).toList());
         return found.stream().map(member -> ChatMemberView.of(member, names.get(member.userId()))).toList();
@@ -132,7 +138,7 @@ class ChatService {
     @Transactional
     AddedMember addMember(AuthenticatedUser caller, String roomKey, long userId) {
         ChatRoom room = rooms.lockByRoomKey(roomKey).orElseThrow(() -> roomNotFound(roomKey));
-        requireMember(room, caller.id());
+        requireReader(room, caller.id());
         requireOwner(room, caller, "add members");
         String username = users.findContact(userId).map(UserDirectory.UserContact::username)
                 .orElseThrow(() -> ApiException.notFound("User " + userId + " not found"));
@@ -154,7 +160,7 @@ class ChatService {
     @Transactional
     void removeMember(AuthenticatedUser caller, String roomKey, long userId) {
         ChatRoom room = rooms.lockByRoomKey(roomKey).orElseThrow(() -> roomNotFound(roomKey));
-        requireMember(room, caller.id());
+        requireReader(room, caller.id());
         boolean leaving = userId == caller.id();
         if (leaving && room.ownerId() == caller.id()) {
             throw ApiException.badRequest("The owner cannot leave the room");
@@ -206,14 +212,15 @@ class ChatService {
             throw ApiException.invalidField("room_id", ChatRules.ROOM_ID_MESSAGE);
         }
         ChatRoom room = rooms.findByRoomKey(roomKey).orElseThrow(() -> roomNotFound(roomKey));
-        requireMember(room, userId);
+        requireReader(room, userId);
         return room;
     }
 
     @Transactional(readOnly = true)
-    boolean isMember(long userId, String roomKey) {
+    boolean canRead(long userId, String roomKey) {
         return rooms.findByRoomKey(roomKey)
-                .map(room -> members.existsById(new ChatRoomMember.Key(room.id(), userId)))
+                .map(room -> members.existsById(new ChatRoomMember.Key(room.id(), userId))
+                        || grants.grantedTo(userId, ResourceType.CHAT_ROOM, room.id()).isPresent())
                 .orElse(false);
     }
 
@@ -224,7 +231,8 @@ class ChatService {
         ChatMessage message = messages.findById(messageId).orElseThrow(() -> messageNotFound(messageId));
         ChatRoom room = rooms.findById(message.roomId()).orElseThrow(() -> messageNotFound(messageId));
         rooms.lockByRoomKey(room.roomKey());
-        if (members.findById(new ChatRoomMember.Key(room.id(), caller.id())).isEmpty()) {
+        if (!members.existsById(new ChatRoomMember.Key(room.id(), caller.id()))
+                && grants.grantedTo(caller.id(), ResourceType.CHAT_ROOM, room.id()).isEmpty()) {
             throw messageNotFound(messageId);
         }
         if (message.userId() != caller.id()) {
@@ -250,9 +258,30 @@ class ChatService {
         return found.stream().map(message -> ChatMessageView.of(message, roomKey, names.get(message.userId()))).toList();
     }
 
-    private ChatRoomMember requireMember(ChatRoom room, long userId) {
-        return members.findById(new ChatRoomMember.Key(room.id(), userId))
+    /**
+     * Checks that the user may read the room: as a member, or through a share. Returns the
+     * membership, which a share-based reader does not have.
+     */
+    private Optional<ChatRoomMember> requireReader(ChatRoom room, long userId) {
+        Optional<ChatRoomMember> membership = members.findById(new ChatRoomMember.Key(room.id(), userId));
+        if (membership.isEmpty() && grants.grantedTo(userId, ResourceType.CHAT_ROOM, room.id()).isEmpty()) {
+            throw roomNotFound(room.roomKey());
+        }
+        return membership;
+    }
+
+    /** Checks that the user may post: as a member, or through an edit share; a viewer gets 403. */
+    private Optional<ChatRoomMember> requireWriter(ChatRoom room, long userId) {
+        Optional<ChatRoomMember> membership = members.findById(new ChatRoomMember.Key(room.id(), userId));
+        if (membership.isPresent()) {
+            return membership;
+        }
+        SharePermission permission = grants.grantedTo(userId, ResourceType.CHAT_ROOM, room.id())
                 .orElseThrow(() -> roomNotFound(room.roomKey()));
+        if (!permission.allowsEdit()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Room " + room.roomKey() + " is shared with you for reading only");
+        }
+        return membership;
     }
 
     private static void requireOwner(ChatRoom room, AuthenticatedUser caller, String action) {

@@ -7,23 +7,36 @@ import java.util.List;
 
 import io.allice.platform.content.ItemRequests.CreateItem;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.sharing.ResourceType;
+import io.allice.platform.shared.sharing.SharePermission;
+import io.allice.platform.shared.sharing.ShareGrants;
+import io.allice.platform.shared.sharing.SharedResourceDeleted;
 import io.allice.platform.shared.web.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, reads, changes and deletes items. Every method acts only on the caller's own items. */
+/**
+ * Creates, reads, changes and deletes items. A caller reaches their own items, and reads or
+ * edits others' only as far as a share allows; anyone else's item is not found.
+ */
 @Service
 class ItemService {
 
     private static final Logger log = LoggerFactory.getLogger(ItemService.class);
 
     private final ItemRepository items;
+    private final ShareGrants grants;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ItemService(ItemRepository items, Clock clock) {
+    ItemService(ItemRepository items, ShareGrants grants, ApplicationEventPublisher events, Clock clock) {
         this.items = items;
+        this.grants = grants;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,14 +63,19 @@ class ItemService {
         return ItemView.of(saved);
     }
 
+    /** Returns an item the caller owns or that was shared with them. */
     @Transactional(readOnly = true)
     ItemView get(long userId, long itemId) {
-        return ItemView.of(ownedItem(userId, itemId));
+        Item item = items.findById(itemId).orElseThrow(() -> notFound(itemId));
+        if (item.userId() != userId && grants.grantedTo(userId, ResourceType.ITEM, itemId).isEmpty()) {
+            throw notFound(itemId);
+        }
+        return ItemView.of(item);
     }
 
     @Transactional
     ItemView update(long userId, long itemId, ItemChanges changes) {
-        Item item = ownedItem(userId, itemId);
+        Item item = editableItem(userId, itemId);
         Instant now = clock.instant();
         if (changes.title().present()) {
             item.setTitle(changes.title().value());
@@ -85,13 +103,36 @@ class ItemService {
 
     @Transactional
     void delete(long userId, long itemId) {
-        items.delete(ownedItem(userId, itemId));
+        Item item = items.findById(itemId).orElseThrow(() -> notFound(itemId));
+        if (item.userId() != userId) {
+            if (grants.grantedTo(userId, ResourceType.ITEM, itemId).isPresent()) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "Only the owner may delete item " + itemId);
+            }
+            throw notFound(itemId);
+        }
+        items.delete(item);
+        events.publishEvent(new SharedResourceDeleted(ResourceType.ITEM, itemId));
         log.info("User {} deleted item {}", userId, itemId);
     }
 
-    /** Loads an item of the caller's; another user's item is not found, exactly like a missing one. */
-    private Item ownedItem(long userId, long itemId) {
-        return items.findByIdAndUserId(itemId, userId)
-                .orElseThrow(() -> ApiException.notFound("Item " + itemId + " not found"));
+    /**
+     * Loads an item the caller may change: their own, or one shared with them for editing.
+     * Anyone else's item is not found, exactly like a missing one.
+     */
+    private Item editableItem(long userId, long itemId) {
+        Item item = items.findById(itemId).orElseThrow(() -> notFound(itemId));
+        if (item.userId() == userId) {
+            return item;
+        }
+        SharePermission permission = grants.grantedTo(userId, ResourceType.ITEM, itemId)
+                .orElseThrow(() -> notFound(itemId));
+        if (!permission.allowsEdit()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Item " + itemId + " is shared with you for viewing only");
+        }
+        return item;
+    }
+
+    private static ApiException notFound(long itemId) {
+        return ApiException.notFound("Item " + itemId + " not found");
     }
 }

@@ -1,0 +1,35 @@
+package io.allice.platform.shared.sharing;
+
+import java.util.Optional;
+
+/**
+ * A kind of record that can be shared, implemented by the area that owns it, so that sharing
+ * needs no access to that area's internals.
+ */
+public interface ShareableResource {
+
+    ResourceType type();
+
+    /** Returns the owner's user id, or empty when the record does not exist. */
+    Optional<Long> ownerOf(long resourceId);
+
+    /**
+     * Returns the record as a public share link shows it: a JSON-serializable view with the
+     * record's own fields and nothing about its owner beyond what the owner's API shows.
+     */
+    Object publicView(long resourceId);
+
+    /** Returns the id that clients use for the record, which shares show as their {@code resource_id}. */
+    default Object clientId(long resourceId) {
+        return resourceId;
+    }
+
+    /** Turns the id a client sends into the record's numeric id; most records use numbers. */
+    default Optional<Long> resolveId(String clientId) {
+        try {
+            return Optional.of(Long.parseLong(clientId));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
