@@ -3,8 +3,8 @@ package io.allice.platform.shared.sharing;
 import java.util.Optional;
 
 /**
- * What other users' records a user may reach through shares. The collaboration area
- * implements it; the areas that own records ask it before they answer 404 to a non-owner.
+ * The access to other users' records that shares grant a user. The collaboration area
+ * implements it, and the areas that own records check it before they return 404 to a non-owner.
  */
 public interface ShareGrants {
 

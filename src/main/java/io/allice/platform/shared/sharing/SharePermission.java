@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What a share allows: {@code view} reads the record, {@code edit} also changes it. */
+/** The access a share grants: {@code view} reads the record, {@code edit} also changes it. */
 public enum SharePermission {
     VIEW,
     EDIT;
