@@ -7,6 +7,7 @@ import io.allice.platform.auth.AccountResponses.Message;
 import io.allice.platform.auth.AccountResponses.TokenView;
 import io.allice.platform.auth.AccountResponses.UserView;
 import io.allice.platform.shared.security.AuthenticatedUser;
+import io.allice.platform.shared.web.ClientAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final AccountService accounts;
+    private final ClientAddresses clientAddresses;
 
-    AuthController(AccountService accounts) {
+    AuthController(AccountService accounts, ClientAddresses clientAddresses) {
         this.accounts = accounts;
+        this.clientAddresses = clientAddresses;
     }
 
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -48,7 +51,7 @@ class AuthController {
     @SecurityRequirements
     @Operation(summary = "Sign in with a username or e-mail address and a password")
     TokenView login(@Valid @RequestBody Login request, HttpServletRequest servletRequest) {
-        return accounts.login(request, servletRequest.getRemoteAddr());
+        return accounts.login(request, clientAddresses.resolve(servletRequest));
     }
 
     @GetMapping("/me")

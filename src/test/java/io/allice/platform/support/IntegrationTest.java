@@ -26,6 +26,12 @@ import org.springframework.test.context.ContextConfiguration;
         "allice.jwt.secret-key=" + TestAccounts.JWT_SECRET,
         // Several cached contexts share one PostgreSQL server, whose default limit is 100 connections.
         "allice.database-pool-size=4",
+        // The suite sends many requests from 127.0.0.1 within a minute; limiting has tests of its own.
+        "allice.rate-limit.free-per-minute=100000",
+        "allice.rate-limit.pro-per-minute=100000",
+        "allice.rate-limit.ai-free-per-minute=100000",
+        "allice.rate-limit.ai-pro-per-minute=100000",
+        "allice.rate-limit.anonymous-per-minute=100000",
         // Logging starts before the test data directory exists, so the log goes to a fixed temporary file.
         "logging.file.name=${java.io.tmpdir}/allice-test-logs/allice.log",
 })

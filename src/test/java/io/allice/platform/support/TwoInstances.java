@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.allice.platform.AlliceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,16 +22,30 @@ public final class TwoInstances implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
+    /**
+     * Starts both instances. {@code properties} (names without {@code --}) override the defaults,
+     * which set rate limits too high to reach and give this pair its own rate-limit keys in Redis.
+     */
+    public TwoInstances(Map<String, String> properties) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("allice.rate-limit.redis-key-prefix", "allice:test:" + UUID.randomUUID() + ":");
+        for (String limit : List.of("free", "pro", "ai-free", "ai-pro", "anonymous")) {
+            settings.put("allice.rate-limit." + limit + "-per-minute", "100000");
+        }
+        settings.putAll(properties);
+        contexts.add(start(settings));
+        contexts.add(start(settings));
+    }
+
     public TwoInstances() {
-        contexts.add(start());
-        contexts.add(start());
+        this(Map.of());
     }
 
     public int port(int instance) {
         return Integer.parseInt(contexts.get(instance).getEnvironment().getProperty("local.server.port"));
     }
 
-    private static ConfigurableApplicationContext start() {
+    private static ConfigurableApplicationContext start(Map<String, String> settings) {
         try {
             SpringApplicationBuilder builder = new SpringApplicationBuilder(AlliceApplication.class);
             // Closing an application that set up logging tears logging down for the whole JVM,
@@ -36,14 +53,16 @@ public final class TwoInstances implements AutoCloseable {
             builder.application().setListeners(builder.application().getListeners().stream()
                     .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
             // Arguments, because they take precedence over application.properties.
-            return builder.run(
+            List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=0",
                     "--server.address=127.0.0.1",
                     "--allice.database-url=" + TestDatabase.jdbcUrl(),
                     "--allice.database-pool-size=4",
                     "--allice.data-dir=" + Files.createTempDirectory("allice-instance"),
                     "--allice.redis-url=redis://127.0.0.1:6379",
-                    "--allice.jwt.secret-key=" + TestAccounts.JWT_SECRET);
+                    "--allice.jwt.secret-key=" + TestAccounts.JWT_SECRET));
+            settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+            return builder.run(arguments.toArray(String[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
