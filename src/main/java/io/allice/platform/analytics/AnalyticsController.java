@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -84,6 +85,7 @@ class AnalyticsController {
         return analytics.timeSeries(caller, userId, days, width);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/events", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record up to 100 events the client observed, such as page views")
     ResponseEntity<EventsRecorded> record(@AuthenticationPrincipal AuthenticatedUser caller,

@@ -15,7 +15,7 @@ final class AccountResponses {
             @Schema(example = "1") long id,
             @Schema(example = "alice") String username,
             @Schema(example = "alice@example.com") String email,
-            @Schema(example = "user", allowableValues = {"user", "admin"}) Role role,
+            @Schema(example = "user") Role role,
             @Schema(example = "2024-01-01T00:00:00Z") Instant createdAt) {
 
         static UserView of(UserAccount account) {

@@ -11,6 +11,7 @@ import io.allice.platform.auth.AccountRequests.Register;
 import io.allice.platform.auth.AccountResponses.TokenView;
 import io.allice.platform.auth.AccountResponses.UserView;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.security.AccessEnded;
 import io.allice.platform.shared.security.AccessTokens;
 import io.allice.platform.shared.security.AccessTokens.IssuedToken;
 import io.allice.platform.shared.security.Role;
@@ -116,6 +117,7 @@ class AccountService {
 
     void logout(long userId, Jwt token) {
         revocations.revoke(token.getId(), userId, token.getExpiresAt());
+        events.publishEvent(AccessEnded.tokenRevoked(token.getId(), userId));
         log.info("User {} signed out token {}", userId, token.getId());
     }
 
@@ -134,6 +136,7 @@ class AccountService {
         }
         accounts.delete(account);
         events.publishEvent(new UserDeleted(userId));
+        events.publishEvent(AccessEnded.accountDeleted(userId));
         log.info("User {} deleted their account", userId);
     }
 

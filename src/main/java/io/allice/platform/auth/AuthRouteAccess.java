@@ -1,7 +1,6 @@
 package io.allice.platform.auth;
 
 import io.allice.platform.shared.security.RouteAccess;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +10,7 @@ class AuthRouteAccess implements RouteAccess {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login").permitAll();
+        // Any method, so that a wrong one gets 405 from the endpoint instead of a request for a token.
+        routes.requestMatchers("/api/auth/register", "/api/auth/login").permitAll();
     }
 }

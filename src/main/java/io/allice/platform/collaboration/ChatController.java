@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -38,6 +39,7 @@ class ChatController {
         this.chat = chat;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/send", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send a message; the first message to an unknown room creates it with the sender as owner")
     ResponseEntity<ChatMessageView> send(@AuthenticationPrincipal AuthenticatedUser user,
@@ -72,6 +74,7 @@ class ChatController {
         return chat.membersOf(user.id(), roomId);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/rooms/{room_id}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a member to a room (owner only)")
     ResponseEntity<ChatMemberView> addMember(@AuthenticationPrincipal AuthenticatedUser user,
@@ -82,6 +85,7 @@ class ChatController {
                 : ResponseEntity.ok(added.member());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/rooms/{room_id}/members/{user_id}")
     @Operation(summary = "Remove a member (owner), or leave the room (any member, with their own id)")
     ResponseEntity<Void> removeMember(@AuthenticationPrincipal AuthenticatedUser user,
@@ -97,6 +101,7 @@ class ChatController {
         return chat.edit(user, messageId, request.message());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/messages/{message_id}")
     @Operation(summary = "Delete one of your messages, leaving a tombstone")
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser user,

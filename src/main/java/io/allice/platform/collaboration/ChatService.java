@@ -235,6 +235,9 @@ class ChatService {
                 && grants.grantedTo(caller.id(), ResourceType.CHAT_ROOM, room.id()).isEmpty()) {
             throw messageNotFound(messageId);
         }
+        if (ChatRules.SYSTEM_MESSAGE_TYPE.equals(message.messageType())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "System message " + messageId + " cannot be changed");
+        }
         if (message.userId() != caller.id()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Only the sender may " + action + " message " + messageId);
         }

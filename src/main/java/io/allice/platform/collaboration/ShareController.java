@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,6 +34,7 @@ class ShareController {
         this.shares = shares;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/share", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Share one of your records with a user, or through a public link when shared_with_user_id is null")
     ResponseEntity<ShareView> share(@AuthenticationPrincipal AuthenticatedUser user,
@@ -54,6 +57,7 @@ class ShareController {
         return shares.sharedWith(user.id());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/share/{share_id}")
     @Operation(summary = "Revoke one of your shares")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("share_id") long shareId) {

@@ -12,6 +12,13 @@ interface ShareRepository extends JpaRepository<Share, Long> {
 
     Optional<Share> findByShareToken(String shareToken);
 
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            delete from Share s where s.sharedWithUserId = :userId and s.resourceType = :resourceType
+            and s.resourceId = :resourceId
+            """)
+    int deleteGrants(long userId, String resourceType, long resourceId);
+
     @Modifying
     @Query("delete from Share s where s.resourceType = :resourceType and s.resourceId = :resourceId")
     int deleteByResource(String resourceType, long resourceId);

@@ -65,6 +65,9 @@ class ShareService implements ShareGrants {
             throw ApiException.invalidField("expires_in_days", "must be between 1 and 365, or null for no expiry");
         }
         Long grantee = request.sharedWithUserId();
+        if (grantee == null && permission.allowsEdit()) {
+            throw ApiException.invalidField("permission", "a public link can only grant view");
+        }
         if (grantee != null && grantee == ownerId) {
             throw ApiException.invalidField("shared_with_user_id", "must be another user; you own the record");
         }
@@ -77,6 +80,10 @@ class ShareService implements ShareGrants {
         Instant now = clock.instant();
         Instant expiresAt = days == null ? null : now.plus(Duration.ofDays(days));
         String token = grantee == null ? UUID.randomUUID().toString() : null;
+        if (grantee != null) {
+            // A new share with the same user replaces the old one, so one user has one permission.
+            shares.deleteGrants(grantee, type.wireName(), resourceId);
+        }
         Share saved = shares.save(new Share(ownerId, type, resourceId, grantee, permission, token, now, expiresAt));
         log.info("User {} shared {} {} as share {} ({})", ownerId, type.wireName(), resourceId, saved.id(),
                 grantee == null ? "public link" : "with user " + grantee);
@@ -156,6 +163,9 @@ class ShareService implements ShareGrants {
 
     private static long ownedResourceId(ShareableResource resource, Object clientId, long ownerId) {
         String text = String.valueOf(clientId);
+        if (resource.type() != ResourceType.CHAT_ROOM && !(clientId instanceof Integer || clientId instanceof Long)) {
+            throw ApiException.invalidField("resource_id", "must be an integer record id");
+        }
         String label = resource.type().wireName().replace('_', ' ');
         long resourceId = resource.resolveId(text)
                 .orElseThrow(() -> ApiException.notFound(capitalize(label) + " " + text + " not found"));

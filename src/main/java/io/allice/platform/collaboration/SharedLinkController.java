@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +31,6 @@ class SharedLinkController {
     /** Share links are open to anyone who has one. */
     @Bean
     static RouteAccess sharedLinkRouteAccess() {
-        return routes -> routes.requestMatchers(HttpMethod.GET, "/shared/**").permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/shared/**").permitAll();
+        return routes -> routes.requestMatchers("/shared/**").permitAll();
     }
 }

@@ -3,6 +3,7 @@ package io.allice.platform.notifications;
 import java.net.URI;
 import java.util.List;
 
+import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.security.AuthenticatedUser;
 import io.allice.platform.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,13 +38,17 @@ class NotificationController {
         this.notifications = notifications;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/send", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send a notification to yourself, or as an admin to any user")
     ResponseEntity<NotificationView> send(@AuthenticationPrincipal AuthenticatedUser user,
             @Parameter(description = "Recipient; only an admin may name another user")
             @RequestParam(name = "user_id", required = false) Long userId,
             @Valid @RequestBody SendNotification request) {
-        NotificationView sent = notifications.send(user, userId, request);
+        if (userId != null && request.userId() != null && !userId.equals(request.userId())) {
+            throw ApiException.invalidField("user_id", "the query parameter and the body name different users");
+        }
+        NotificationView sent = notifications.send(user, userId != null ? userId : request.userId(), request);
         return ResponseEntity.created(URI.create("/api/notify/" + sent.id())).body(sent);
     }
 
@@ -82,6 +89,7 @@ class NotificationController {
         return new UnreadCount(notifications.unreadCount(user.id()));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{notification_id}")
     @Operation(summary = "Delete one of the caller's notifications")
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser user,

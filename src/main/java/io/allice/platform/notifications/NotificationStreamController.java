@@ -1,6 +1,7 @@
 package io.allice.platform.notifications;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Server-Sent Events for clients that cannot use WebSockets: each new notification of the
  * caller arrives as an event named {@code notification} whose data is the notification. A
- * comment line every 20 seconds keeps proxies from closing an idle stream.
+ * comment line every 20 seconds keeps proxies from closing an idle stream, and the stream ends
+ * when its token expires or is signed out.
  */
 @RestController
 @Tag(name = "Notifications")
@@ -36,22 +40,28 @@ class NotificationStreamController {
 
     private final RealtimeHub hub;
     private final JsonMapper jsonMapper;
+    private final Clock clock;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
 
-    NotificationStreamController(RealtimeHub hub, JsonMapper jsonMapper) {
+    NotificationStreamController(RealtimeHub hub, JsonMapper jsonMapper, Clock clock) {
         this.hub = hub;
         this.jsonMapper = jsonMapper;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/api/notify/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "New notifications as Server-Sent Events; the token may also be passed as access_token")
-    SseEmitter stream(@AuthenticationPrincipal AuthenticatedUser user) throws IOException {
-        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+    SseEmitter stream(@AuthenticationPrincipal AuthenticatedUser user, Authentication authentication)
+            throws IOException {
+        Jwt token = (Jwt) authentication.getCredentials();
+        SseEmitter emitter = new SseEmitter(lifetime(token).toMillis());
         AutoCloseable registration = hub.listenToUser(user.id(), frame -> forward(emitter, frame));
+        AutoCloseable accessRegistration = hub.onAccessEnded(token.getId(), user.id(), emitter::complete);
         Runnable cleanUp = () -> {
             open.remove(emitter);
             try {
                 registration.close();
+                accessRegistration.close();
             } catch (Exception e) {
                 log.debug("Removing the event stream of user {} failed: {}", user.id(), e.getMessage());
             }
@@ -62,6 +72,15 @@ class NotificationStreamController {
         open.add(emitter);
         emitter.send(SseEmitter.event().comment("connected"));
         return emitter;
+    }
+
+    /** The stream ends when its token expires, or after {@link #STREAM_LIFETIME}, whichever is first. */
+    private Duration lifetime(Jwt token) {
+        if (token.getExpiresAt() == null) {
+            return STREAM_LIFETIME;
+        }
+        Duration untilExpiry = Duration.between(clock.instant(), token.getExpiresAt());
+        return untilExpiry.compareTo(STREAM_LIFETIME) < 0 ? untilExpiry.plusMillis(1) : STREAM_LIFETIME;
     }
 
     private void forward(SseEmitter emitter, String frame) {

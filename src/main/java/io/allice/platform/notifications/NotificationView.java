@@ -10,7 +10,7 @@ record NotificationView(
         @Schema(example = "1") long id,
         @Schema(example = "Export finished") String title,
         @Schema(example = "Your export is ready to download.") String message,
-        @Schema(example = "info", allowableValues = {"info", "success", "warning", "error"}) NotificationType notificationType,
+        @Schema(example = "info") NotificationType notificationType,
         boolean read,
         @Schema(example = "/exports/42", nullable = true) String actionUrl,
         Map<String, Object> metadata,

@@ -22,5 +22,8 @@ record SendNotification(
         @Size(max = 2000, message = "must be at most 2000 characters") String actionUrl,
         @Schema(description = "Any JSON object") Map<String, Object> metadata,
         @Schema(description = "Also e-mail it; warnings and errors are e-mailed anyway", defaultValue = "false")
-        Boolean email) {
+        Boolean email,
+        @Schema(description = "Recipient; only an admin may name another user. May also be given as a query parameter",
+                nullable = true)
+        Long userId) {
 }

@@ -1,7 +1,6 @@
 package io.allice.platform.system;
 
 import io.allice.platform.shared.security.RouteAccess;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +10,7 @@ class SystemRouteAccess implements RouteAccess {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers(HttpMethod.GET, "/api/system/health").permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/api/system/health").permitAll()
+        routes.requestMatchers("/api/system/health").permitAll()
                 .requestMatchers("/api/system/**").hasRole("ADMIN");
     }
 }

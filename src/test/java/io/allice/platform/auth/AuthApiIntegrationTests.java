@@ -283,4 +283,14 @@ class AuthApiIntegrationTests {
         }
         return fields;
     }
+
+    @Test
+    void wrongMethodOnPublicEndpointIs405() {
+        Response login = api.get("/api/auth/login", null);
+        Response register = api.get("/api/auth/register", null);
+
+        assertThat(login.status()).isEqualTo(405);
+        assertThat(register.status()).isEqualTo(405);
+        assertThat(login.header("Content-Type")).startsWith(PROBLEM_JSON);
+    }
 }

@@ -211,6 +211,22 @@ class ChatApiIntegrationTests {
     }
 
     @Test
+    void protectsSystemMessagesFromChanges() {
+        Session alice = api.registerNew("chat_system_owner");
+        Session bob = api.registerNew("chat_system_member");
+        String room = aRoom();
+        sendId(alice, room, "hi");
+        addMember(alice, room, bob);
+        long systemId = api.get("/api/chat/" + room, alice.token()).json().get(0).get("id").asLong();
+
+        Response edit = api.put("/api/chat/messages/" + systemId, alice.token(), Map.of("message", "forged"));
+        Response delete = api.delete("/api/chat/messages/" + systemId, alice.token());
+
+        assertThat(edit.status()).isEqualTo(403);
+        assertThat(delete.status()).isEqualTo(403);
+    }
+
+    @Test
     void listsRoomsWithLastMessageAndUnreadCount() {
         Session alice = api.registerNew("chat_lister");
         Session bob = api.registerNew("chat_unread");

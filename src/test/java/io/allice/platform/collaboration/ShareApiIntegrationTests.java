@@ -127,6 +127,36 @@ class ShareApiIntegrationTests {
         assertThat(stolen.json().get("detail").asString()).isEqualTo("Item " + itemId + " not found");
     }
 
+    @Test
+    void rejectsEditThroughPublicLinkAndNonIntegerIds() {
+        Session alice = api.registerNew("share_public_edit");
+        long itemId = anItem(alice, "x");
+
+        Response publicEdit = share(alice, "item", itemId, null, "edit", null);
+        Response fractional = share(alice, "item", 1.5, null, "view", null);
+        Response text = share(alice, "item", "one", null, "view", null);
+
+        assertThat(publicEdit.status()).isEqualTo(400);
+        assertThat(publicEdit.json().get("errors").get(0).get("field").asString()).isEqualTo("permission");
+        assertThat(fractional.status()).isEqualTo(400);
+        assertThat(text.status()).isEqualTo(400);
+    }
+
+    @Test
+    void newShareWithSameUserReplacesOld() {
+        Session alice = api.registerNew("share_replace_owner");
+        Session bob = api.registerNew("share_replace_user");
+        long itemId = anItem(alice, "Upgraded");
+
+        share(alice, "item", itemId, bob.userId(), "view", null);
+        share(alice, "item", itemId, bob.userId(), "edit", null);
+        JsonNode withBob = api.get("/api/collab/shared-with-me", bob.token()).json();
+
+        assertThat(withBob).hasSize(1);
+        assertThat(withBob.get(0).get("permission").asString()).isEqualTo("edit");
+        assertThat(api.get("/api/collab/shared", alice.token()).json()).hasSize(1);
+    }
+
     static List<Arguments> invalidShares() {
         return List.of(
                 Arguments.of("resource_type", "folder", "view", null),

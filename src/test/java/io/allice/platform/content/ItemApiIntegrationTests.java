@@ -112,10 +112,32 @@ class ItemApiIntegrationTests {
         Response fetched = api.get("/api/items/" + created.json().get("id").asLong(), owner.token());
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json().get("content")).isEqualTo(JSON.readTree(content));
-        assertThat(created.json().get("metadata")).isEqualTo(JSON.readTree(metadata));
-        assertThat(fetched.json().get("content")).isEqualTo(JSON.readTree(content));
-        assertThat(fetched.json().get("metadata")).isEqualTo(JSON.readTree(metadata));
+        assertThat(numbersAsDecimals(created.json().get("content"))).isEqualTo(numbersAsDecimals(JSON.readTree(content)));
+        assertThat(numbersAsDecimals(created.json().get("metadata"))).isEqualTo(numbersAsDecimals(JSON.readTree(metadata)));
+        assertThat(numbersAsDecimals(fetched.json().get("content"))).isEqualTo(numbersAsDecimals(JSON.readTree(content)));
+        assertThat(numbersAsDecimals(fetched.json().get("metadata"))).isEqualTo(numbersAsDecimals(JSON.readTree(metadata)));
+    }
+
+    /**
+     * Rewrites every number as its exact decimal value, so that 1e3, 1000 and 1000.0 compare
+     * equal: they are one JSON number written three ways.
+     */
+    private static tools.jackson.databind.JsonNode numbersAsDecimals(tools.jackson.databind.JsonNode node) {
+        var nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
+        if (node.isNumber()) {
+            return nodes.numberNode(node.decimalValue().stripTrailingZeros());
+        }
+        if (node.isObject()) {
+            var copy = nodes.objectNode();
+            node.properties().forEach(entry -> copy.set(entry.getKey(), numbersAsDecimals(entry.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = nodes.arrayNode();
+            node.forEach(child -> copy.add(numbersAsDecimals(child)));
+            return copy;
+        }
+        return node;
     }
 
     @Test
@@ -521,5 +543,29 @@ class ItemApiIntegrationTests {
         List<String> names = new ArrayList<>();
         node.propertyNames().forEach(names::add);
         return names;
+    }
+
+    @Test
+    void keepsDecimalsBeyondDoubleRangeExact() {
+        Session alice = api.registerNew("items_decimals");
+
+        Response created = api.post("/api/items", alice.token(),
+                "{\"title\": \"numbers\", \"content\": {\"huge\": 1e400, \"price\": 19.90}}");
+        Response read = api.get("/api/items/" + created.json().get("id").asLong(), alice.token());
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(read.body()).doesNotContain("Infinity");
+        assertThat(read.json().get("content").get("huge").decimalValue()).isEqualByComparingTo("1e400");
+        assertThat(read.json().get("content").get("price").decimalValue()).isEqualByComparingTo("19.90");
+    }
+
+    @Test
+    void rejectsDuplicateKeys() {
+        Session alice = api.registerNew("items_duplicates");
+
+        Response response = api.post("/api/items", alice.token(), "{\"title\": \"a\", \"title\": \"b\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("title");
     }
 }

@@ -147,6 +147,24 @@ class NotificationApiIntegrationTests {
     }
 
     @Test
+    void acceptsRecipientInBody() {
+        Session admin = api.admin();
+        Session alice = api.registerNew("notify_body_admin_target");
+        Session mallory = api.registerNew("notify_body_plain");
+        Map<String, Object> body = aNotification("Via body");
+        body.put("user_id", alice.userId());
+
+        Response byAdmin = api.post("/api/notify/send", admin.token(), body);
+        Response byPlainUser = api.post("/api/notify/send", mallory.token(), body);
+        Response conflicting = api.post("/api/notify/send?user_id=" + mallory.userId(), admin.token(), body);
+
+        assertThat(byAdmin.status()).isEqualTo(201);
+        assertThat(api.get("/api/notify/history", alice.token()).json()).hasSize(1);
+        assertThat(byPlainUser.status()).isEqualTo(403);
+        assertThat(conflicting.status()).isEqualTo(400);
+    }
+
+    @Test
     void rejectsAdminNotifyingMissingUser() {
         Session admin = api.admin();
 

@@ -95,6 +95,34 @@ class NotificationDeliveryIntegrationTests {
     }
 
     @Test
+    void endsStreamWhenTokenIsSignedOut() throws Exception {
+        Session alice = api.registerNew("deliver_sse_logout");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/notify/stream?access_token=" + alice.token()))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream());
+
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            CompletableFuture<Boolean> ended = CompletableFuture.supplyAsync(() -> readsToEnd(lines));
+            api.post("/api/auth/logout", alice.token(), null);
+
+            assertThat(ended.get(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static boolean readsToEnd(BufferedReader lines) {
+        try {
+            while (lines.readLine() != null) {
+                // Skips the greeting comment; the loop ends when the server closes the stream.
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
+    @Test
     void rejectsStreamWithoutToken() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notify/stream"))
                 .timeout(Duration.ofSeconds(10)).build();

@@ -26,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
         "allice.jwt.secret-key=" + TestAccounts.JWT_SECRET,
         // Several cached contexts share one PostgreSQL server, whose default limit is 100 connections.
         "allice.database-pool-size=4",
+        "allice.database-min-idle=1",
         // The suite sends many requests from 127.0.0.1 within a minute; limiting has tests of its own.
         "allice.rate-limit.free-per-minute=100000",
         "allice.rate-limit.pro-per-minute=100000",
@@ -34,6 +35,8 @@ import org.springframework.test.context.ContextConfiguration;
         "allice.rate-limit.anonymous-per-minute=100000",
         // Logging starts before the test data directory exists, so the log goes to a fixed temporary file.
         "logging.file.name=${java.io.tmpdir}/allice-test-logs/allice.log",
+        // The console gets warnings only, so the build output stays readable; the file keeps everything.
+        "logging.threshold.console=WARN",
 })
 @ContextConfiguration(initializers = PostgresTestInitializer.class)
 public @interface IntegrationTest {

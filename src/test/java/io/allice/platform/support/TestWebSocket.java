@@ -19,6 +19,7 @@ public final class TestWebSocket implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
     private final WebSocket socket;
 
     private TestWebSocket(URI uri, String bearerToken) {
@@ -77,6 +78,20 @@ public final class TestWebSocket implements AutoCloseable {
         }
     }
 
+    /** Waits up to five seconds for the server to close the connection, and returns its status code. */
+    public int awaitClosedByServer() {
+        try {
+            return closed.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("The server did not close the WebSocket within 5 seconds");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Frames received and not yet taken, without waiting. */
     public int pending() {
         return frames.size();
@@ -84,10 +99,18 @@ public final class TestWebSocket implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
     }
 
     private final class Collector implements WebSocket.Listener {
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
 
         private final StringBuilder partial = new StringBuilder();
 

@@ -49,8 +49,7 @@ class OpenApiConfiguration {
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT"))
-                        .addSchemas("Problem", problemSchema()))
+                                .scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
@@ -62,21 +61,31 @@ class OpenApiConfiguration {
 
     @Bean
     OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            boolean secured = op.getSecurity() == null || !op.getSecurity().isEmpty();
-            addProblem(op, "400", "Invalid input; errors lists each invalid field");
-            if (secured) {
-                addProblem(op, "401", "Missing, invalid, expired or revoked bearer token");
+        return openApi -> {
+            // springdoc rebuilds the components from the controllers, so the shared schema is added here.
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
             }
-            if (path.startsWith("/api/system/") && secured) {
-                addProblem(op, "403", "The caller is not an administrator");
-            }
-            if (path.contains("{")) {
-                addProblem(op, "404", "Not found, or owned by another user");
-            }
-            addProblem(op, "429", "Too many requests; Retry-After says when to try again");
-            addProblem(op, "500", "Unexpected error; the detail carries an error id for the logs");
-        }));
+            openApi.getComponents().addSchemas("Problem", problemSchema());
+            openApi.getPaths().forEach((path, item) ->
+                    item.readOperationsMap().values().forEach(operation -> addErrorResponses(path, operation)));
+        };
+    }
+
+    private static void addErrorResponses(String path, Operation operation) {
+        boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        addProblem(operation, "400", "Invalid input; errors lists each invalid field");
+        if (secured) {
+            addProblem(operation, "401", "Missing, invalid, expired or revoked bearer token");
+        }
+        if (path.startsWith("/api/system/") && secured) {
+            addProblem(operation, "403", "The caller is not an administrator");
+        }
+        if (path.contains("{")) {
+            addProblem(operation, "404", "Not found, or owned by another user");
+        }
+        addProblem(operation, "429", "Too many requests; Retry-After says when to try again");
+        addProblem(operation, "500", "Unexpected error; the detail carries an error id for the logs");
     }
 
     @Bean

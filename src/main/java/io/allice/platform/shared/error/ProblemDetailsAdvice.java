@@ -121,8 +121,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof StreamReadException malformed) {
             String where = malformed.getLocation() == null ? ""
-                    : " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr();
-            return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON" + where, List.of(), headers);
+                    : " (line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")";
+            return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON: "
+                    + firstLine(malformed.getOriginalMessage()) + where, List.of(), headers);
+        }
+        if (cause instanceof JacksonException other && !(cause instanceof MismatchedInputException)) {
+            return problem(HttpStatus.BAD_REQUEST, "The request body cannot be read: "
+                    + firstLine(other.getOriginalMessage()), List.of(), headers);
         }
         if (cause instanceof MismatchedInputException) {
             return problem(HttpStatus.BAD_REQUEST, "The request body must be a JSON object", List.of(), headers);
@@ -198,6 +203,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers) {
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String detailFor(List<FieldViolation> violations) {

@@ -7,7 +7,10 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.module.SimpleModule;
@@ -28,6 +31,11 @@ class JsonConfiguration {
             SimpleModule times = new SimpleModule("allice-times");
             times.addSerializer(Instant.class, new SecondsInstantSerializer());
             builder.addModule(times);
+            // Decimals are kept exact, so 1e400 is stored as sent instead of becoming Infinity.
+            builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            builder.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+            // A key given twice in one object is a client mistake, not something to resolve silently.
+            builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
             builder.withCoercionConfig(LogicalType.Textual, config -> config
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

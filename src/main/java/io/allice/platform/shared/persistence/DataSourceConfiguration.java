@@ -36,7 +36,8 @@ class DataSourceConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseUrl url,
-            @Value("${allice.database-pool-size:10}") int poolSize) {
+            @Value("${allice.database-pool-size:10}") int poolSize,
+            @Value("${allice.database-min-idle:-1}") int minIdle) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("allice");
         dataSource.setJdbcUrl(url.jdbcUrl());
@@ -47,6 +48,8 @@ class DataSourceConfiguration {
             dataSource.setPassword(url.password());
         }
         dataSource.setMaximumPoolSize(poolSize);
+        // Hikari keeps the whole pool open unless told otherwise; tests with many contexts keep fewer.
+        dataSource.setMinimumIdle(minIdle < 0 ? poolSize : Math.min(minIdle, poolSize));
         log.info("Using database {}", url.redactedJdbcUrl());
         return dataSource;
     }

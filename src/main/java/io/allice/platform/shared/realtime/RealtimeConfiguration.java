@@ -25,7 +25,8 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/ws").setAllowedOriginPatterns("*");
+        registry.addHandler(handler, "/ws").setHandshakeHandler(new ProblemHandshakeHandler())
+                .setAllowedOriginPatterns("*");
     }
 
     /** The handshake needs an authenticated user, as every route does by default. */

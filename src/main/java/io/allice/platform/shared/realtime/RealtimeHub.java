@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import io.allice.platform.shared.realtime.RealtimeTransport.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.allice.platform.shared.security.AccessEnded;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +29,7 @@ public class RealtimeHub {
     private final Map<Long, Set<Consumer<String>>> userReceivers = new ConcurrentHashMap<>();
     private final Map<String, Set<Consumer<String>>> topicReceivers = new ConcurrentHashMap<>();
     private final Set<TopicRevoker> revokers = ConcurrentHashMap.newKeySet();
+    private final Set<ConnectionCloser> closers = ConcurrentHashMap.newKeySet();
 
     RealtimeHub(RealtimeTransport transport, JsonMapper jsonMapper) {
         this.transport = transport;
@@ -36,12 +39,12 @@ public class RealtimeHub {
 
     /** Sends a frame, written as a JSON object, to every connection of the user on any instance. */
     public void sendToUser(long userId, Object frame) {
-        transport.publish(new Envelope(userId, null, jsonMapper.writeValueAsString(frame), false));
+        transport.publish(new Envelope(Envelope.Kind.TO_USER, userId, null, null, jsonMapper.writeValueAsString(frame)));
     }
 
     /** Sends a frame to every connection subscribed to the topic on any instance. */
     public void sendToTopic(String topic, Object frame) {
-        transport.publish(new Envelope(null, topic, jsonMapper.writeValueAsString(frame), false));
+        transport.publish(new Envelope(Envelope.Kind.TO_TOPIC, null, topic, null, jsonMapper.writeValueAsString(frame)));
     }
 
     /**
@@ -49,7 +52,30 @@ public class RealtimeHub {
      * for example when the user was removed from a chat room.
      */
     public void revokeTopic(long userId, String topic, Object frame) {
-        transport.publish(new Envelope(userId, topic, jsonMapper.writeValueAsString(frame), true));
+        transport.publish(new Envelope(Envelope.Kind.REVOKE_TOPIC, userId, topic, null, jsonMapper.writeValueAsString(frame)));
+    }
+
+    /** Closes, on every instance, the connections opened with a token that was signed out, or all of a deleted account's. */
+    @EventListener
+    public void on(AccessEnded ended) {
+        transport.publish(new Envelope(Envelope.Kind.CLOSE, ended.userId(), null, ended.tokenId(), null));
+    }
+
+    /**
+     * Registers how to close one connection when its token is signed out or its account is
+     * deleted. Closing the returned handle removes it.
+     */
+    public AutoCloseable onAccessEnded(String tokenId, long userId, Runnable close) {
+        ConnectionCloser closer = new ConnectionCloser(tokenId, userId, close);
+        closers.add(closer);
+        return () -> closers.remove(closer);
+    }
+
+    private record ConnectionCloser(String tokenId, long userId, Runnable close) {
+
+        boolean matches(Envelope envelope) {
+            return envelope.tokenId() == null ? envelope.userId() == userId : envelope.tokenId().equals(tokenId);
+        }
     }
 
     /** Registers what takes a user's connections off a topic; the WebSocket handler does. */
@@ -83,11 +109,21 @@ public class RealtimeHub {
     }
 
     private void deliverLocally(Envelope envelope) {
-        if (envelope.revoke()) {
-            revokers.forEach(revoker -> revoker.revoke(envelope.userId(), envelope.topic(), envelope.frame()));
-            return;
+        switch (envelope.kind()) {
+            case REVOKE_TOPIC -> {
+                revokers.forEach(revoker -> revoker.revoke(envelope.userId(), envelope.topic(), envelope.frame()));
+                return;
+            }
+            case CLOSE -> {
+                closers.stream().filter(closer -> closer.matches(envelope)).toList()
+                        .forEach(closer -> closer.close().run());
+                return;
+            }
+            default -> {
+                // TO_USER and TO_TOPIC deliver the frame below.
+            }
         }
-        Set<Consumer<String>> receivers = envelope.userId() != null
+        Set<Consumer<String>> receivers = envelope.kind() == Envelope.Kind.TO_USER
                 ? userReceivers.get(envelope.userId())
                 : topicReceivers.get(envelope.topic());
         if (receivers == null) {

@@ -14,9 +14,17 @@ interface RealtimeTransport {
     void onReceive(Consumer<Envelope> receiver);
 
     /**
-     * A frame, already serialized, and who gets it: a user (userId) or a topic's subscribers.
-     * With {@code revoke}, the user's connections leave the topic and get the frame instead.
+     * What to do on every instance: send a frame, already serialized, to a user or to a topic's
+     * subscribers; take a user's connections off a topic; or close the connections of a token
+     * or of a user.
      */
-    record Envelope(Long userId, String topic, String frame, boolean revoke) {
+    record Envelope(Kind kind, Long userId, String topic, String tokenId, String frame) {
+
+        enum Kind {
+            TO_USER,
+            TO_TOPIC,
+            REVOKE_TOPIC,
+            CLOSE
+        }
     }
 }

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 
 import io.allice.platform.shared.security.AuthenticatedUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -24,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code /ws} endpoint: greets each authenticated client, replies to {@code ping}, hands
  * every other frame type to the area that handles it, and forwards the user's and the
  * subscribed topics' events. A client too slow to take its frames is disconnected instead of
- * letting its backlog grow.
+ * letting its backlog grow, and a connection closes when its token expires or is signed out.
  */
 @Component
 class RealtimeWebSocketHandler extends TextWebSocketHandler {
@@ -33,13 +36,19 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
     private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
     private static final int SEND_BUFFER_LIMIT_BYTES = 512 * 1024;
 
+    /** Sent when the token the connection was opened with expires or is signed out. */
+    static final CloseStatus ACCESS_ENDED = new CloseStatus(4401, "The access token expired or was revoked");
+
     private final RealtimeHub hub;
     private final List<RealtimeFrameHandler> frameHandlers;
     private final JsonMapper jsonMapper;
+    private final TaskScheduler scheduler;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    RealtimeWebSocketHandler(RealtimeHub hub, List<RealtimeFrameHandler> frameHandlers, JsonMapper jsonMapper) {
+    RealtimeWebSocketHandler(RealtimeHub hub, List<RealtimeFrameHandler> frameHandlers, JsonMapper jsonMapper,
+            TaskScheduler scheduler) {
         this.hub = hub;
+        this.scheduler = scheduler;
         this.frameHandlers = frameHandlers;
         this.jsonMapper = jsonMapper;
         hub.onRevoke(this::revoke);
@@ -65,6 +74,14 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
         Connection connection = new Connection(outbound, user);
         connections.put(session.getId(), connection);
         connection.userRegistration = hub.listenToUser(user.id(), connection::sendRaw);
+        Jwt token = tokenOf(session);
+        if (token != null) {
+            connection.accessRegistration = hub.onAccessEnded(token.getId(), user.id(),
+                    () -> closeQuietly(session, ACCESS_ENDED));
+            if (token.getExpiresAt() != null) {
+                connection.expiry = scheduler.schedule(() -> closeQuietly(session, ACCESS_ENDED), token.getExpiresAt());
+            }
+        }
         connection.send(Map.of("type", "ready", "user_id", user.id()));
         log.debug("User {} connected over WebSocket {}", user.id(), session.getId());
     }
@@ -129,6 +146,11 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
         return Map.of("type", "error", "detail", detail);
     }
 
+    private static Jwt tokenOf(WebSocketSession session) {
+        return session.getPrincipal() instanceof Authentication authentication
+                && authentication.getCredentials() instanceof Jwt token ? token : null;
+    }
+
     private static AuthenticatedUser userOf(WebSocketSession session) {
         return session.getPrincipal() instanceof Authentication authentication
                 && authentication.getPrincipal() instanceof AuthenticatedUser user ? user : null;
@@ -148,6 +170,8 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
         private final AuthenticatedUser user;
         private final Map<String, AutoCloseable> topicRegistrations = new ConcurrentHashMap<>();
         private volatile AutoCloseable userRegistration;
+        private volatile AutoCloseable accessRegistration;
+        private volatile ScheduledFuture<?> expiry;
 
         Connection(WebSocketSession session, AuthenticatedUser user) {
             this.session = session;
@@ -206,6 +230,10 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
             topicRegistrations.values().forEach(this::closeRegistration);
             topicRegistrations.clear();
             closeRegistration(userRegistration);
+            closeRegistration(accessRegistration);
+            if (expiry != null) {
+                expiry.cancel(false);
+            }
         }
 
         private void closeRegistration(AutoCloseable registration) {

@@ -88,6 +88,49 @@ class RealtimeWebSocketIntegrationTests {
     }
 
     @Test
+    void closesConnectionWhenTokenIsSignedOut() {
+        Session alice = api.registerNew("ws_logout");
+        Session otherLogin = api.login(alice.username(), io.allice.platform.support.TestAccounts.PASSWORD);
+
+        try (TestWebSocket signedOut = TestWebSocket.connect(port, alice.token());
+                TestWebSocket stillValid = TestWebSocket.connect(port, otherLogin.token())) {
+            signedOut.nextOfType("ready");
+            stillValid.nextOfType("ready");
+
+            api.post("/api/auth/logout", alice.token(), null);
+            int status = signedOut.awaitClosedByServer();
+            stillValid.send(Map.of("type", "ping"));
+
+            assertThat(status).isEqualTo(4401);
+            assertThat(stillValid.nextOfType("pong").get("type").asString()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void closesConnectionsOfDeletedAccount() {
+        Session alice = api.registerNew("ws_deleted");
+
+        try (TestWebSocket socket = TestWebSocket.connect(port, alice.token())) {
+            socket.nextOfType("ready");
+            api.send("DELETE", "/api/auth/me", alice.token(),
+                    Map.of("password", io.allice.platform.support.TestAccounts.PASSWORD), Map.of());
+
+            assertThat(socket.awaitClosedByServer()).isEqualTo(4401);
+        }
+    }
+
+    @Test
+    void answersPlainHttpRequestWithProblem() {
+        Session alice = api.registerNew("ws_plain");
+
+        var response = api.get("/ws", alice.token());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("WebSocket");
+    }
+
+    @Test
     void deliversUserEventsOnlyToThatUser() {
         Session alice = api.registerNew("ws_alice");
         Session bob = api.registerNew("ws_bob");
