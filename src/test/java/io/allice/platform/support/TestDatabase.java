@@ -17,19 +17,30 @@ public final class TestDatabase {
             "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("ALLICE_TEST_PG_USER", "postgres");
     private static final String SCHEMA = "allice_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private static boolean created;
+    private static final java.util.Set<String> CREATED = new java.util.HashSet<>();
 
     private TestDatabase() {
     }
 
     /** The JDBC URL of this JVM's schema, creating the schema on first call. */
-    public static synchronized String jdbcUrl() {
-        if (!created) {
-            execute("create schema " + SCHEMA);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop schema if exists " + SCHEMA + " cascade")));
-            created = true;
+    public static String jdbcUrl() {
+        return jdbcUrl(SCHEMA);
+    }
+
+    /**
+     * The JDBC URL of a second schema of this JVM, for a context that must not share its tables
+     * (and background jobs) with the others, such as one with another storage backend.
+     */
+    public static String jdbcUrlOfSeparateSchema(String suffix) {
+        return jdbcUrl(SCHEMA + "_" + suffix);
+    }
+
+    private static synchronized String jdbcUrl(String schema) {
+        if (CREATED.add(schema)) {
+            execute("create schema " + schema);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop schema if exists " + schema + " cascade")));
         }
-        return SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + "&user=" + USER;
+        return SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&user=" + USER;
     }
 
     public static String schema() {

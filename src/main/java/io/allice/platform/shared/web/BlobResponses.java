@@ -146,7 +146,7 @@ public final class BlobResponses {
                 return new ByteRange(Math.max(0, size - suffix), size - 1);
             }
             long start = Long.parseLong(matcher.group(1));
-            long end = matcher.group(2).isEmpty() ? size - 1 : Long.parseLong(matcher.group(2));
+            long end = matcher.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(matcher.group(2));
             if (end < start) {
                 return null;
             }
