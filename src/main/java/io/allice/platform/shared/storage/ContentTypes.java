@@ -2,6 +2,7 @@ package io.allice.platform.shared.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.tika.Tika;
 import org.apache.tika.metadata.Metadata;
@@ -27,7 +28,28 @@ public final class ContentTypes {
         if (nameHint != null && !nameHint.isBlank()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, nameHint);
         }
-        return TIKA.detect(content, metadata);
+        String detected = TIKA.detect(content, metadata);
+        return detected.equals("video/quicktime") ? refineIsoMedia(content) : detected;
+    }
+
+    /**
+     * Tika's core detector names every ISO base media file (MP4, M4A, MOV) QuickTime. The major
+     * brand in the leading {@code ftyp} box tells them apart: {@code qt  } is QuickTime, {@code M4A }
+     * and {@code M4B } are MPEG-4 audio, and the others (isom, mp41, mp42, avc1 and so on) MP4 video.
+     */
+    private static String refineIsoMedia(InputStream content) throws IOException {
+        content.mark(12);
+        byte[] header = content.readNBytes(12);
+        content.reset();
+        if (header.length < 12 || !new String(header, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")) {
+            return "video/quicktime";
+        }
+        String brand = new String(header, 8, 4, StandardCharsets.ISO_8859_1);
+        return switch (brand) {
+            case "qt  " -> "video/quicktime";
+            case "M4A ", "M4B " -> "audio/mp4";
+            default -> "video/mp4";
+        };
     }
 
     /** The usual extension of a media type with its dot, such as {@code .pdf}; {@code .bin} when none is known. */
