@@ -8,7 +8,6 @@ import java.util.List;
 import io.allice.platform.shared.config.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /** Chooses the blob storage adapter from {@code STORAGE_BACKEND}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StorageProperties.class)
 class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
