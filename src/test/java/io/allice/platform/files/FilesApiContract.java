@@ -240,15 +240,17 @@ abstract class FilesApiContract {
 
     @ParameterizedTest
     @CsvSource({"../../etc/passwd, passwd", "..\\..\\windows\\win.ini, win.ini", "/tmp/../.., upload", "'..', upload"})
-    void uploadNeverUsesClientNameAsPath(String clientName, String kept) {
+    void uploadNeverUsesClientNameAsPath(String clientName, String expectedName) {
         Response created = api.upload("/api/files/upload", owner.token(),
                 new MultipartBody().file("file", clientName, "text/plain", "payload\n".getBytes()));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String filename = created.json().get("filename").asString();
         assertThat(filename).matches(UUID_NAME);
-        assertThat(created.json().get("original_filename").asString()).isEqualTo(kept);
-        assertThat(blobs.keys()).contains("files/" + filename).allMatch(key -> key.matches("(files|media)/.*"));
+        assertThat(created.json().get("original_filename").asString()).isEqualTo(expectedName);
+        assertThat(blobs.keys()).contains("files/" + filename).noneMatch(key -> key.endsWith(expectedName));
+        assertThat(platform.dataDir().resolve("etc/passwd")).doesNotExist();
+        assertThat(platform.dataDir().resolve("blobs/etc/passwd")).doesNotExist();
     }
 
     @Test
@@ -339,6 +341,19 @@ abstract class FilesApiContract {
 
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(api.get("/api/files/" + id, owner.token()).status()).isEqualTo(404);
+        assertThat(blobs.keys()).doesNotContain(key);
+    }
+
+    @Test
+    void accountDeletionRemovesBlobs() {
+        long id = uploadDigits();
+        String key = "files/" + api.get("/api/files/" + id, owner.token()).json().get("filename").asString();
+
+        Response deleted = api.send("DELETE", "/api/auth/me", owner.token(),
+                Map.of("password", io.allice.platform.support.TestAccounts.PASSWORD), Map.of());
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(rowsOf(owner)).isZero();
         assertThat(blobs.keys()).doesNotContain(key);
     }
 

@@ -164,7 +164,7 @@ abstract class MediaApiContract {
     }
 
     @Test
-    void streamSendsWholeFileInlineAndHeadWithoutBody() {
+    void streamServesWholeFileAndHead() {
         byte[] video = MediaFixtures.video();
         long id = uploadedId(upload("Über \"clip\".mp4", "video/mp4", video));
 
@@ -335,6 +335,24 @@ abstract class MediaApiContract {
 
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(api.get("/api/media/" + id, owner.token()).status()).isEqualTo(404);
+        List<String> removed = withMedia.stream().filter(key -> !blobs.keys().contains(key)).toList();
+        assertThat(removed).hasSize(2).contains("media/" + created.json().get("filename").asString())
+                .anyMatch(key -> key.startsWith("media/renditions/"));
+    }
+
+    @Test
+    void accountDeletionRemovesOriginalsAndRenditions() {
+        Response created = upload("tone.mp3", "audio/mpeg", MediaFixtures.audio());
+        long id = uploadedId(created);
+        long jobId = api.post("/api/media/" + id + "/transcode", owner.token(),
+                Map.of("output_format", "wav", "quality", "low")).json().get("id").asLong();
+        awaitJob(id, jobId, "completed");
+        List<String> withMedia = blobs.keys();
+
+        Response deleted = api.send("DELETE", "/api/auth/me", owner.token(),
+                Map.of("password", io.allice.platform.support.TestAccounts.PASSWORD), Map.of());
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
         List<String> removed = withMedia.stream().filter(key -> !blobs.keys().contains(key)).toList();
         assertThat(removed).hasSize(2).contains("media/" + created.json().get("filename").asString())
                 .anyMatch(key -> key.startsWith("media/renditions/"));
