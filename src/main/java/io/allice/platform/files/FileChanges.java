@@ -7,7 +7,7 @@ import io.allice.platform.shared.error.ApiException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The changes a {@code PUT /api/files/{id}} asks for. A field missing from the body keeps its
+ * The changes a {@code PUT /api/files/{id}} requests. A field missing from the body keeps its
  * value; {@code description: null} clears the description and {@code tags: null} clears the tags.
  *
  * @param tags the new tags, or {@code null} to keep them

@@ -39,9 +39,9 @@ final class FileRules {
         return tags(List.of(commaSeparated.split(",")));
     }
 
-    static List<String> tags(List<String> given) {
+    static List<String> tags(List<String> requested) {
         Set<String> tags = new LinkedHashSet<>();
-        for (String raw : given) {
+        for (String raw : requested) {
             if (raw == null) {
                 throw ApiException.invalidField("tags", "must not contain null");
             }

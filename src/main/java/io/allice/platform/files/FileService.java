@@ -107,7 +107,7 @@ class FileService {
         return FileView.of(owned(userId, fileId));
     }
 
-    /** The file with its blob's key, for a download. */
+    /** Loads the caller's file, whose blob key a download needs. */
     @Transactional(readOnly = true)
     StoredFile forDownload(long userId, long fileId) {
         return owned(userId, fileId);

@@ -33,7 +33,7 @@ class MediaProbe {
     private static final Logger log = LoggerFactory.getLogger(MediaProbe.class);
 
     /**
-     * What a probe found.
+     * The outcome of a probe.
      *
      * @param mediaType {@code video}, {@code audio} or {@code image}
      * @param duration seconds, or null for images and streams without a known duration
@@ -49,7 +49,7 @@ class MediaProbe {
         this.jsonMapper = jsonMapper;
     }
 
-    /** Probes a file whose content type was detected as {@code mimeType}; empty if it holds no usable media. */
+    /** Probes a file whose content type was detected as {@code mimeType}; empty if it contains no usable media. */
     Optional<Result> probe(Path file, String mimeType) throws IOException {
         if (mimeType.startsWith("image/")) {
             return imageSize(file).or(() -> ffprobe(file).flatMap(MediaProbe::imageFromStreams));
@@ -57,7 +57,7 @@ class MediaProbe {
         return ffprobe(file).flatMap(MediaProbe::audioOrVideo);
     }
 
-    /** The duration in seconds that ffprobe reports for a file, if any. */
+    /** Reads the duration in seconds that ffprobe reports for a file, if any. */
     Optional<Double> duration(Path file) {
         return ffprobe(file).flatMap(MediaProbe::durationOf);
     }

@@ -138,7 +138,7 @@ class MediaService {
         return owned(userId, mediaId);
     }
 
-    /** A completed rendition of the caller's media; a job that is not completed is not found. */
+    /** Loads a completed rendition of the caller's media. A job that is not completed is not found. */
     @Transactional(readOnly = true)
     TranscodeJob renditionForStream(long userId, long mediaId, long jobId) {
         owned(userId, mediaId);

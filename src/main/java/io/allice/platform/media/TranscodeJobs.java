@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Transcodes run as durable db-scheduler jobs: the execution row is written in the transaction
- * that creates the job, so a restart neither loses nor repeats it. An execution whose instance
- * died is picked up again by db-scheduler's dead-execution check; one that throws (a database
+ * that creates the job, so a restart neither loses nor repeats it. db-scheduler's dead-execution
+ * check starts an execution again when its instance died. An execution that throws (a database
  * failure) is retried three times, a minute apart.
  */
 @Configuration(proxyBeanMethods = false)

@@ -88,7 +88,7 @@ record TranscodePreset(Format format, Quality quality) {
         return Format.parse(format).flatMap(f -> Quality.parse(quality).map(q -> new TranscodePreset(f, q)));
     }
 
-    /** The FFmpeg output options, placed between the input and the output file. */
+    /** Returns the FFmpeg output options, which go between the input and the output file. */
     List<String> outputArguments() {
         List<String> args = new ArrayList<>();
         if (format.isVideo()) {

@@ -9,7 +9,7 @@ record TranscodeRequest(
         @Schema(example = "mp4", allowableValues = {"mp4", "webm", "mp3", "aac", "ogg", "wav"}) String outputFormat,
         @Schema(example = "medium", allowableValues = {"low", "medium", "high"}) String quality) {
 
-    /** The preset the request names; a 400 listing every invalid field otherwise. */
+    /** Returns the preset the request names, or raises a 400 that lists every invalid field. */
     TranscodePreset preset() {
         var violations = new java.util.ArrayList<FieldViolation>();
         if (outputFormat == null || TranscodePreset.Format.parse(outputFormat).isEmpty()) {

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one transcode job: marks it processing, transcodes a local copy of the source, stores the
  * rendition and marks the job completed and the media transcoded. A failure of FFmpeg or of the
- * source ends the job as failed with its error; a database failure is thrown so the job runner
+ * source ends the job as failed with its error. A database failure is thrown, so the job runner
  * retries the job. Running a job again starts it over, so a retry after a crash is safe.
  */
 @Component

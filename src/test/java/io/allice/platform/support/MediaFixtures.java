@@ -26,24 +26,24 @@ public final class MediaFixtures {
     private MediaFixtures() {
     }
 
-    /** An H.264/AAC MP4 of 320x240 with a tone. */
+    /** Returns an H.264/AAC MP4 of 320x240 with a tone. */
     public static byte[] video() {
         return clip("video.mp4", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=15:duration=" + CLIP_SECONDS,
                 "-f", "lavfi", "-i", "sine=frequency=440:duration=" + CLIP_SECONDS,
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
     }
 
-    /** An MP3 tone. */
+    /** Returns an MP3 tone. */
     public static byte[] audio() {
         return clip("audio.mp3", "-f", "lavfi", "-i", "sine=frequency=440:duration=" + CLIP_SECONDS, "-c:a", "libmp3lame");
     }
 
-    /** A 64x48 PNG. */
+    /** Returns a 64x48 PNG. */
     public static byte[] image() {
         return clip("image.png", "-f", "lavfi", "-i", "color=c=red:size=64x48", "-frames:v", "1");
     }
 
-    /** What ffprobe reads from a file: its streams and format, as JSON. */
+    /** Runs ffprobe on the content and returns its streams and format as JSON. */
     public static JsonNode probe(byte[] content) {
         try {
             Path file = Files.createTempFile(directory(), "probe-", ".bin");

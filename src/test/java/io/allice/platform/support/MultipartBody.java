@@ -34,7 +34,7 @@ public final class MultipartBody {
         return this;
     }
 
-    /** A file whose name goes in the RFC 5987 form {@code filename*=UTF-8''...}, which may carry any character. */
+    /** Adds a file whose name goes in the RFC 5987 form {@code filename*=UTF-8''...}, which may carry any character. */
     public MultipartBody fileWithEncodedName(String name, String filename, String contentType, byte[] content) {
         bytes("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename*=UTF-8''"
                 + java.net.URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20")
@@ -45,12 +45,12 @@ public final class MultipartBody {
         return this;
     }
 
-    /** The whole body as a stream, for clients that write it themselves. */
+    /** Opens the whole body as a stream, for clients that write it themselves. */
     public InputStream open() {
         return stream();
     }
 
-    /** A file of {@code size} bytes of a repeating pattern, generated as it is sent. */
+    /** Adds a file of {@code size} bytes of a repeating pattern, generated as it is sent. */
     public MultipartBody generatedFile(String name, String filename, long size) {
         fileHeader(name, filename, "application/octet-stream");
         segments.add(() -> new PatternInputStream(size));

@@ -34,7 +34,7 @@ public class PostgresTestInitializer implements ApplicationContextInitializer<Co
         return sharedDataDir;
     }
 
-    /** A fresh, empty data directory. */
+    /** Creates a fresh, empty data directory. */
     public static Path newDataDir() {
         try {
             return Files.createTempDirectory("allice-test-data");

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An HTTP/1.1 upload over a plain socket that stops sending as soon as the server answers, the
- * way curl does. {@code java.net.http} instead fails the whole exchange when the server answers
+ * An HTTP/1.1 upload over a plain socket that stops sending as soon as the server responds, the
+ * way curl does. {@code java.net.http} instead fails the whole exchange when the server responds
  * early (a 413) and then closes the connection while the body is still being sent.
  */
 public final class RawHttp {
@@ -25,7 +25,7 @@ public final class RawHttp {
     private RawHttp() {
     }
 
-    /** The status line's code and the response text after the headers. */
+    /** The status code and the response text after the headers. */
     public record Answer(int status, String headers, String body) {
 
         @Override
@@ -69,7 +69,7 @@ public final class RawHttp {
             }
             out.flush();
         } catch (IOException e) {
-            // The server stopped reading; its answer is read next.
+            // The server stopped reading, so its response is read next.
         }
     }
 
@@ -86,7 +86,7 @@ public final class RawHttp {
                 received.write(buffer, 0, read);
             }
         } catch (IOException e) {
-            // A reset after the answer arrived; keep what was read.
+            // A reset after the response arrived. What was read is kept.
         }
         String text = received.toString(StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");

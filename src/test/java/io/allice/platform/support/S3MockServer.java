@@ -34,7 +34,7 @@ public final class S3MockServer {
         this.port = port;
     }
 
-    /** The server of this JVM, started on first call and stopped at exit. */
+    /** Returns this JVM's server, starting it on first call; it stops when the JVM exits. */
     public static synchronized S3MockServer shared() {
         if (shared == null) {
             shared = start();

@@ -32,7 +32,7 @@ public final class StoredBlobs {
         this.storage = storage;
     }
 
-    /** Every key that holds a blob, including partial files left by a failed local write. */
+    /** Lists every stored key, including partial files left by a failed local write. */
     public List<String> keys() {
         if (storage.backend().equals("s3")) {
             try (S3Client s3 = client()) {

@@ -16,7 +16,12 @@ public final class TestDatabase {
     private static final String SERVER_URL = System.getenv().getOrDefault("ALLICE_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("ALLICE_TEST_PG_USER", "postgres");
-    private static final String SCHEMA = "allice_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    /**
+     * The name starts with this JVM's process id, because test runs of other checkouts on the same
+     * server may drop {@code allice_test_*} schemas whose owning process is no longer alive.
+     */
+    private static final String SCHEMA = "allice_test_" + ProcessHandle.current().pid() + "_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private static final java.util.Set<String> CREATED = new java.util.HashSet<>();
 
     private TestDatabase() {

@@ -13,8 +13,8 @@ public final class ClientFilenames {
      * characters, cut to {@value #MAX_LENGTH} characters; {@code upload} when nothing is left.
      * The result is shown back to clients and never used as a path.
      */
-    public static String clean(String given) {
-        String name = given == null ? "" : given;
+    public static String clean(String clientName) {
+        String name = clientName == null ? "" : clientName;
         int lastSeparator = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(lastSeparator + 1).replaceAll("\\p{Cntrl}", "").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {

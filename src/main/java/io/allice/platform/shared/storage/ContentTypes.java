@@ -34,7 +34,7 @@ public final class ContentTypes {
 
     /**
      * Tika's core detector names every ISO base media file (MP4, M4A, MOV) QuickTime. The major
-     * brand in the leading {@code ftyp} box tells them apart: {@code qt  } is QuickTime, {@code M4A }
+     * brand in the leading {@code ftyp} box distinguishes them: {@code qt  } is QuickTime, {@code M4A }
      * and {@code M4B } are MPEG-4 audio, and the others (isom, mp41, mp42, avc1 and so on) MP4 video.
      */
     private static String refineIsoMedia(InputStream content) throws IOException {
@@ -52,7 +52,7 @@ public final class ContentTypes {
         };
     }
 
-    /** The usual extension of a media type with its dot, such as {@code .pdf}; {@code .bin} when none is known. */
+    /** Returns the usual extension of a media type with its dot, such as {@code .pdf}, or {@code .bin} when none is known. */
     public static String extensionOf(String mimeType) {
         try {
             String extension = MimeTypes.getDefaultMimeTypes().forName(mimeType).getExtension();

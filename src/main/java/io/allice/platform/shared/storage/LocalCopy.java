@@ -15,12 +15,12 @@ public final class LocalCopy implements AutoCloseable {
         this.temporary = temporary;
     }
 
-    /** The stored file itself, which closing leaves in place. */
+    /** Wraps the stored file itself, which closing leaves in place. */
     static LocalCopy original(Path path) {
         return new LocalCopy(path, false);
     }
 
-    /** A temporary download, which closing deletes. */
+    /** Wraps a temporary download, which closing deletes. */
     static LocalCopy temporary(Path path) {
         return new LocalCopy(path, true);
     }

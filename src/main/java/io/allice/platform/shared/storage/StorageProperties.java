@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where blobs are stored, bound from {@code STORAGE_BACKEND} and the {@code S3_*} variables.
+ * Blob storage settings, bound from {@code STORAGE_BACKEND} and the {@code S3_*} variables.
  *
  * @param backend {@code local} (files under the data directory) or {@code s3}
  * @param s3 the S3-compatible store, read only when the backend is {@code s3}

@@ -89,7 +89,7 @@ public final class BlobResponses {
                 try {
                     out.write(buffer, 0, read);
                 } catch (IOException e) {
-                    // The client went away (closed the player, seeked elsewhere); nothing to answer.
+                    // The client went away (closed the player or seeked elsewhere), so there is nothing left to send.
                     log.debug("Client stopped reading {}: {}", key, e.getMessage());
                     return;
                 }
@@ -130,7 +130,7 @@ public final class BlobResponses {
 
     /**
      * Parses one range against the blob's size. A header that is not a single well-formed byte
-     * range is ignored (the whole blob is sent); a well-formed range outside the blob is a 416.
+     * range is ignored, so the whole blob is sent. A well-formed range outside the blob is a 416.
      */
     static ByteRange parseRange(String header, long size) {
         Matcher matcher = SINGLE_RANGE.matcher(header.trim());
