@@ -82,7 +82,8 @@ class TranscodeRestartIntegrationTests {
                     "--server.port=0",
                     "--allice.database-url=" + database,
                     "--allice.data-dir=" + dataDir,
-                    "--allice.jwt.secret-key=" + TestAccounts.JWT_SECRET);
+                    "--allice.jwt.secret-key=" + TestAccounts.JWT_SECRET,
+                    "--allice.database-pool-size=4");
         } finally {
             if (previous == null) {
                 System.clearProperty("org.springframework.boot.logging.LoggingSystem");

@@ -24,6 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
         "allice.admin.password=" + TestAccounts.ADMIN_PASSWORD,
         "allice.cors-allowed-origins=https://app.example.test",
         "allice.jwt.secret-key=" + TestAccounts.JWT_SECRET,
+        // Several cached contexts share one PostgreSQL server, whose default limit is 100 connections.
+        "allice.database-pool-size=4",
 })
 @ContextConfiguration(initializers = PostgresTestInitializer.class)
 public @interface IntegrationTest {

@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
         "allice.admin.email=admin@allice.test",
         "allice.admin.password=" + TestAccounts.ADMIN_PASSWORD,
         "allice.jwt.secret-key=" + TestAccounts.JWT_SECRET,
+        // Several cached contexts share one PostgreSQL server, whose default limit is 100 connections.
+        "allice.database-pool-size=4",
 })
 @ContextConfiguration(initializers = S3TestInitializer.class)
 public @interface S3IntegrationTest {
