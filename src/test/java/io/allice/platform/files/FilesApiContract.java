@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The file API against one storage backend; the subclasses pick the backend. */
+/** The file API against one storage backend, which each subclass picks. */
 abstract class FilesApiContract {
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
@@ -98,6 +98,20 @@ abstract class FilesApiContract {
         assertThat(created.json().get("description").asString()).isEqualTo("From query");
         assertThat(created.json().get("tags").toString()).isEqualTo("[\"a\",\"b\"]");
         assertThat(created.json().get("mime_type").asString()).isEqualTo("text/plain");
+    }
+
+    @Test
+    void uploadReadsFieldsAfterFilePart() {
+        MultipartBody form = new MultipartBody()
+                .file("file", "notes.txt", "text/plain", "plain notes\n".getBytes())
+                .field("description", "After the file")
+                .field("tags", "late");
+
+        Response created = api.upload("/api/files/upload?description=ignored", owner.token(), form);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("description").asString()).isEqualTo("After the file");
+        assertThat(created.json().get("tags").toString()).isEqualTo("[\"late\"]");
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** The media API against one storage backend; the subclasses pick the backend. */
+/** The media API against one storage backend, which each subclass picks. */
 abstract class MediaApiContract {
 
     @LocalServerPort

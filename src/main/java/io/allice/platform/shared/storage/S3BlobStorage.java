@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Blobs as objects in one bucket of an S3-compatible store. A write of unknown length goes up as
  * a multipart upload in parts of {@link #PART_SIZE} bytes, so memory stays at one part buffer
- * per upload; a failed write aborts the upload, which leaves no object behind.
+ * per upload. A failed write aborts the upload, which leaves no object behind.
  */
 public class S3BlobStorage implements BlobStorage {
 
@@ -83,10 +83,17 @@ public class S3BlobStorage implements BlobStorage {
         try {
             s3.abortMultipartUpload(abort -> abort.bucket(bucket).key(key).uploadId(uploadId));
         } catch (RuntimeException e) {
-            log.warn("Could not abort the multipart upload of {}; the bucket's lifecycle rules must clean it up", key, e);
+            log.warn("Could not abort the multipart upload of {}, so the bucket's lifecycle rules must clean it up", key, e);
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>NOTE: the open stream occupies one of the S3 client's pooled connections (50 by default in
+     * the AWS SDK 2.x Apache client) until it is closed, so that many slow viewers at once make
+     * the next request wait for a free connection.
+     */
     @Override
     public InputStream read(String key, long offset, long length) throws IOException {
         BlobStorage.requireValidKey(key);
