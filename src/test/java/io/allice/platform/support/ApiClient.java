@@ -87,6 +87,64 @@ public final class ApiClient {
         }
     }
 
+    /** A response with its body as bytes, for downloads and streams. */
+    public record BinaryResponse(int status, java.net.http.HttpHeaders headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Sends a multipart upload with a declared length. */
+    public Response upload(String path, String token, MultipartBody body) {
+        return upload(path, token, body, body.withLength());
+    }
+
+    public Response upload(String path, String token, MultipartBody body, HttpRequest.BodyPublisher publisher) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", body.contentType())
+                .POST(publisher);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request, HttpResponse.BodyHandlers.ofString(),
+                response -> new Response(response.statusCode(), response.headers(), response.body()));
+    }
+
+    /** Sends a request without a body and keeps the response body as bytes. */
+    public BinaryResponse fetch(String method, String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray(),
+                response -> new BinaryResponse(response.statusCode(), response.headers(), response.body()));
+    }
+
+    private <T, R> R exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler,
+            java.util.function.Function<HttpResponse<T>, R> mapper) {
+        HttpRequest built = request.build();
+        try {
+            return mapper.apply(http.send(built, handler));
+        } catch (IOException e) {
+            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Registers a new account and returns its token and id. */
     public Session register(String username) {
         Response response = post("/api/auth/register", null, Map.of(

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,22 +26,35 @@ public final class TestDatabase {
             "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("ALLICE_TEST_PG_USER", "postgres");
     private static final String PREFIX = "allice_test_";
-    private static final Pattern OWNED_SCHEMA = Pattern.compile(PREFIX + "(\\d{1,18})_[0-9a-f]{8}");
+    private static final Pattern OWNED_SCHEMA = Pattern.compile(PREFIX + "(\\d{1,18})_[0-9a-f]{8}(_[a-z0-9_]+)?");
     private static final String SCHEMA = PREFIX + ProcessHandle.current().pid() + "_"
             + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    private static boolean created;
+    private static final Set<String> CREATED = new HashSet<>();
 
     private TestDatabase() {
     }
 
     /** The JDBC URL of this JVM's schema, creating the schema on first call. */
-    public static synchronized String jdbcUrl() {
-        if (!created) {
+    public static String jdbcUrl() {
+        return jdbcUrl(SCHEMA);
+    }
+
+    /**
+     * The JDBC URL of a second schema of this JVM, for a context that must not share its tables
+     * (and background jobs) with the others, such as one with another storage backend.
+     */
+    public static String jdbcUrlOfSeparateSchema(String suffix) {
+        return jdbcUrl(SCHEMA + "_" + suffix);
+    }
+
+    private static synchronized String jdbcUrl(String schema) {
+        if (CREATED.isEmpty()) {
             dropSchemasOfEndedRuns();
-            execute("create schema " + SCHEMA);
-            created = true;
         }
-        return SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + "&user=" + USER;
+        if (CREATED.add(schema)) {
+            execute("create schema " + schema);
+        }
+        return SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&user=" + USER;
     }
 
     public static String schema() {

@@ -1,0 +1,154 @@
+package io.allice.platform.files;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.allice.platform.shared.config.PlatformProperties;
+import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.storage.BlobStorage;
+import io.allice.platform.shared.storage.ClientFilenames;
+import io.allice.platform.shared.storage.ContentTypes;
+import io.allice.platform.shared.web.MultipartUpload;
+import io.allice.platform.shared.web.Paging;
+import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores, lists, changes and deletes files. Every method acts only on the caller's own files; a
+ * file of another user is not found. An upload is streamed to storage before its record is
+ * saved, and any failure on the way deletes the blob again.
+ */
+@Service
+class FileService {
+
+    private static final Logger log = LoggerFactory.getLogger(FileService.class);
+    /** Enough of the start of a file for content-type detection. */
+    private static final int SNIFF_BUFFER_SIZE = 64 * 1024;
+
+    private final StoredFileRepository files;
+    private final EntityManager entityManager;
+    private final BlobStorage storage;
+    private final long maxUploadSize;
+    private final Clock clock;
+
+    FileService(StoredFileRepository files, EntityManager entityManager, BlobStorage storage,
+            PlatformProperties platform, Clock clock) {
+        this.files = files;
+        this.entityManager = entityManager;
+        this.storage = storage;
+        this.maxUploadSize = platform.maxUploadSize();
+        this.clock = clock;
+    }
+
+    /**
+     * Reads a multipart upload. {@code description} and {@code tags} are taken from form fields,
+     * or from the query parameters given here when the form has none.
+     */
+    FileView upload(long userId, HttpServletRequest request, String queryDescription, String queryTags)
+            throws IOException {
+        AtomicReference<String> storedKey = new AtomicReference<>();
+        try {
+            MultipartUpload.Result<FileBlob> upload = MultipartUpload.read(request, maxUploadSize, "file",
+                    (name, content) -> store(name, content, storedKey));
+            FileBlob blob = upload.file();
+            if (blob == null) {
+                throw ApiException.invalidField("file", "is required");
+            }
+            if (blob.size() == 0) {
+                throw ApiException.invalidField("file", "must not be empty");
+            }
+            String description = FileRules.description(upload.fields().getOrDefault("description", queryDescription));
+            List<String> tags = FileRules.parseTags(upload.fields().getOrDefault("tags", queryTags));
+
+            StoredFile saved = files.save(new StoredFile(userId, blob, description, tags, clock.instant()));
+            log.info("User {} uploaded file {} ({} bytes, {})", userId, saved.id(), blob.size(), blob.mimeType());
+            return FileView.of(saved);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(storedKey.get());
+            throw e;
+        }
+    }
+
+    private FileBlob store(String clientName, InputStream content, AtomicReference<String> storedKey) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(content, SNIFF_BUFFER_SIZE);
+        String originalFilename = ClientFilenames.clean(clientName);
+        String mimeType = ContentTypes.detect(buffered, originalFilename);
+        String filename = UUID.randomUUID() + ContentTypes.extensionOf(mimeType);
+        storedKey.set(StoredFile.storageKeyOf(filename));
+        long size = storage.write(StoredFile.storageKeyOf(filename), buffered);
+        return new FileBlob(filename, originalFilename, mimeType, size);
+    }
+
+    @Transactional(readOnly = true)
+    List<FileView> list(long userId, Paging paging) {
+        return entityManager.createQuery(
+                        "select f from StoredFile f where f.userId = :userId order by f.createdAt desc, f.id desc",
+                        StoredFile.class)
+                .setParameter("userId", userId)
+                .setFirstResult(paging.skip())
+                .setMaxResults(paging.limit())
+                .getResultStream()
+                .map(FileView::of)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    FileView get(long userId, long fileId) {
+        return FileView.of(owned(userId, fileId));
+    }
+
+    /** Loads the caller's file, whose blob key a download needs. */
+    @Transactional(readOnly = true)
+    StoredFile forDownload(long userId, long fileId) {
+        return owned(userId, fileId);
+    }
+
+    @Transactional
+    FileView update(long userId, long fileId, FileChanges changes) {
+        StoredFile file = owned(userId, fileId);
+        Instant now = clock.instant();
+        if (changes.descriptionPresent()) {
+            file.describe(changes.description(), now);
+        }
+        if (changes.tags() != null) {
+            file.retag(changes.tags(), now);
+        }
+        files.flush();
+        log.info("User {} updated file {}", userId, fileId);
+        return FileView.of(file);
+    }
+
+    /** Deletes the record, then its blob; a blob that cannot be deleted is logged, not reported. */
+    void delete(long userId, long fileId) {
+        StoredFile file = owned(userId, fileId);
+        files.delete(file);
+        deleteQuietly(file.storageKey());
+        log.info("User {} deleted file {}", userId, fileId);
+    }
+
+    private StoredFile owned(long userId, long fileId) {
+        return files.findByIdAndUserId(fileId, userId)
+                .orElseThrow(() -> ApiException.notFound("File " + fileId + " not found"));
+    }
+
+    private void deleteQuietly(String key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            storage.delete(key);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not delete blob {}; it is left orphaned", key, e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.allice.platform.media;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.allice.platform.auth.UserDeleted;
+import io.allice.platform.shared.storage.BlobCleanup;
+import io.allice.platform.shared.storage.BlobStorage;
+import jakarta.persistence.EntityManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes the originals and renditions of a deleted account's media. The database drops the rows
+ * with the account (foreign key cascade), so this runs inside the deleting transaction, while the
+ * rows can still be read, and deletes the blobs only once that transaction has committed.
+ */
+@Component
+class MediaAccountCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaAccountCleanup.class);
+
+    private final EntityManager entityManager;
+    private final BlobStorage storage;
+
+    MediaAccountCleanup(EntityManager entityManager, BlobStorage storage) {
+        this.entityManager = entityManager;
+        this.storage = storage;
+    }
+
+    @EventListener
+    void on(UserDeleted event) {
+        List<String> keys = new ArrayList<>();
+        entityManager.createQuery("select m.filename from Media m where m.userId = :userId", String.class)
+                .setParameter("userId", event.userId())
+                .getResultStream()
+                .map(Media::storageKeyOf)
+                .forEach(keys::add);
+        entityManager.createQuery("select j.filename from TranscodeJob j where j.filename is not null and j.mediaId in "
+                        + "(select m.id from Media m where m.userId = :userId)", String.class)
+                .setParameter("userId", event.userId())
+                .getResultStream()
+                .map(TranscodeJob::storageKeyOf)
+                .forEach(keys::add);
+        BlobCleanup.deleteAfterCommit(storage, keys);
+        log.info("Deleting {} media blobs of deleted user {}", keys.size(), event.userId());
+    }
+}
