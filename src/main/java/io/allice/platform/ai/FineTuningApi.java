@@ -2,7 +2,12 @@ package io.allice.platform.ai;
 
 import java.util.List;
 
-/** A provider's fine-tuning API: upload a JSONL file, start a job, and follow it. */
+/**
+ * A provider's fine-tuning API: upload a JSONL file, start a job, and follow it.
+ *
+ * <p>TODO: no endpoint uses this yet, so POST /api/ai/train does not exist and the OpenAI
+ * implementation is untested until the training jobs are built on it.
+ */
 interface FineTuningApi {
 
     /** Uploads training data in JSONL and returns the provider's file id. */

@@ -47,7 +47,7 @@ abstract class AiIntegrationTest {
         registry.add("allice.ai.replicate.models", () -> "meta/meta-llama-3-8b-instruct");
         registry.add("allice.ai.ollama.base-url", () -> base + "/ollama");
         registry.add("allice.ai.ollama.models", () -> "llama3.2");
-        registry.add("allice.ai.timeout", () -> "1500ms");
+        registry.add("allice.ai.timeout", () -> "3s");
         registry.add("allice.ai.max-retries", () -> "1");
         registry.add("allice.ai.retry-backoff", () -> "10ms");
         registry.add("allice.ai.replicate-poll-interval", () -> "10ms");

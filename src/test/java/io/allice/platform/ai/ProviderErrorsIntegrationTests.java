@@ -119,7 +119,7 @@ class ProviderErrorsIntegrationTests extends AiIntegrationTest {
     void slowProviderIs504() {
         Session user = api.registerNew("ai_errors_timeout");
         PROVIDERS.stubFor(post("/ollama/api/chat").willReturn(okJson(PredictionApiIntegrationTests.OLLAMA_ANSWER)
-                .withFixedDelay(5_000)));
+                .withFixedDelay(6_000)));
 
         Response response = api.post("/api/ai/predict", user.token(), Map.of(
                 "model_id", "ollama:llama3.2", "input_data", Map.of("prompt", "Hi")));
@@ -131,7 +131,7 @@ class ProviderErrorsIntegrationTests extends AiIntegrationTest {
     void slowOpenAiIs504() {
         Session user = api.registerNew("ai_errors_timeout_openai");
         PROVIDERS.stubFor(post("/openai/v1/chat/completions").willReturn(okJson(PredictionApiIntegrationTests.OPENAI_ANSWER)
-                .withFixedDelay(5_000)));
+                .withFixedDelay(6_000)));
 
         Response response = api.post("/api/ai/predict", user.token(), Map.of(
                 "model_id", "openai:gpt-4o-mini", "input_data", Map.of("prompt", "Hi")));
