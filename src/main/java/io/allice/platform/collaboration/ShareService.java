@@ -18,6 +18,7 @@ import io.allice.platform.shared.sharing.ShareGrants;
 import io.allice.platform.shared.sharing.SharePermission;
 import io.allice.platform.shared.sharing.ShareableResource;
 import io.allice.platform.shared.sharing.SharedResourceDeleted;
+import io.allice.platform.shared.web.BlobResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -143,6 +144,14 @@ class ShareService implements ShareGrants {
         ShareableResource resource = resourceOf(share.resourceType());
         return new PublicShareView(share.resourceType(), resource.clientId(share.resourceId()), share.permission(),
                 share.expiresAt(), resource.publicView(share.resourceId()));
+    }
+
+    /** Returns the content of a shared file or media for its public link, as an attachment or inline. */
+    @Transactional(readOnly = true)
+    BlobResponses.ServedBlob publicContent(String token, boolean inline) {
+        Share share = publicShare(token);
+        return resourceOf(share.resourceType()).content(share.resourceId(), inline)
+                .orElseThrow(() -> ApiException.notFound("This shared record has no content to download"));
     }
 
     @Override

@@ -1,6 +1,12 @@
 package io.allice.platform.collaboration;
 
+import java.io.IOException;
+
 import io.allice.platform.shared.security.RouteAccess;
+import io.allice.platform.shared.storage.BlobStorage;
+import io.allice.platform.shared.web.BlobResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SharedLinkController {
 
     private final ShareService shares;
+    private final BlobStorage storage;
 
-    SharedLinkController(ShareService shares) {
+    SharedLinkController(ShareService shares, BlobStorage storage) {
         this.shares = shares;
+        this.storage = storage;
     }
 
     @GetMapping(path = "/shared/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -26,6 +34,22 @@ class SharedLinkController {
     @Operation(summary = "The record behind a public share link; no account needed")
     ShareService.PublicShareView shared(@PathVariable("token") String token) {
         return shares.publicView(token);
+    }
+
+    @GetMapping(path = "/shared/{token}/download", produces = MediaType.ALL_VALUE)
+    @SecurityRequirements
+    @Operation(summary = "Download a shared file or media as an attachment; supports HEAD and byte ranges")
+    void download(@PathVariable("token") String token, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        BlobResponses.send(storage, shares.publicContent(token, false), request, response);
+    }
+
+    @GetMapping(path = "/shared/{token}/stream", produces = MediaType.ALL_VALUE)
+    @SecurityRequirements
+    @Operation(summary = "Stream a shared file or media inline; supports HEAD and byte ranges")
+    void stream(@PathVariable("token") String token, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        BlobResponses.send(storage, shares.publicContent(token, true), request, response);
     }
 
     /** Share links are open to anyone who has one. */

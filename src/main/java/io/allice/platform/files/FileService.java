@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.sharing.ResourceType;
+import io.allice.platform.shared.sharing.ShareGrants;
+import io.allice.platform.shared.sharing.SharedResourceDeleted;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.storage.ClientFilenames;
 import io.allice.platform.shared.storage.ContentTypes;
@@ -20,6 +23,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,14 +44,18 @@ class FileService {
     private final EntityManager entityManager;
     private final BlobStorage storage;
     private final long maxUploadSize;
+    private final ShareGrants grants;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FileService(StoredFileRepository files, EntityManager entityManager, BlobStorage storage,
-            PlatformProperties platform, Clock clock) {
+            PlatformProperties platform, ShareGrants grants, ApplicationEventPublisher events, Clock clock) {
         this.files = files;
         this.entityManager = entityManager;
         this.storage = storage;
         this.maxUploadSize = platform.maxUploadSize();
+        this.grants = grants;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -104,13 +113,13 @@ class FileService {
 
     @Transactional(readOnly = true)
     FileView get(long userId, long fileId) {
-        return FileView.of(owned(userId, fileId));
+        return FileView.of(readable(userId, fileId));
     }
 
-    /** Loads the caller's file, whose blob key a download needs. */
+    /** Loads a file the caller owns or that was shared with them, whose blob key a download needs. */
     @Transactional(readOnly = true)
     StoredFile forDownload(long userId, long fileId) {
-        return owned(userId, fileId);
+        return readable(userId, fileId);
     }
 
     @Transactional
@@ -132,13 +141,31 @@ class FileService {
     void delete(long userId, long fileId) {
         StoredFile file = owned(userId, fileId);
         files.delete(file);
+        events.publishEvent(new SharedResourceDeleted(ResourceType.FILE, fileId));
         deleteQuietly(file.storageKey());
         log.info("User {} deleted file {}", userId, fileId);
     }
 
+    /** Loads the caller's own file; someone it is only shared with may not change it (403). */
     private StoredFile owned(long userId, long fileId) {
-        return files.findByIdAndUserId(fileId, userId)
-                .orElseThrow(() -> ApiException.notFound("File " + fileId + " not found"));
+        StoredFile file = readable(userId, fileId);
+        if (file.userId() != userId) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Only the owner may change file " + fileId);
+        }
+        return file;
+    }
+
+    /** Loads a file the caller owns or that was shared with them; anyone else's is not found. */
+    private StoredFile readable(long userId, long fileId) {
+        StoredFile file = files.findById(fileId).orElseThrow(() -> notFound(fileId));
+        if (file.userId() != userId && grants.grantedTo(userId, ResourceType.FILE, fileId).isEmpty()) {
+            throw notFound(fileId);
+        }
+        return file;
+    }
+
+    private static ApiException notFound(long fileId) {
+        return ApiException.notFound("File " + fileId + " not found");
     }
 
     private void deleteQuietly(String key) {

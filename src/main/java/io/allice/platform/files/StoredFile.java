@@ -68,6 +68,10 @@ class StoredFile {
         return "files/" + filename;
     }
 
+    long userId() {
+        return userId;
+    }
+
     String storageKey() {
         return storageKeyOf(filename);
     }

@@ -16,6 +16,9 @@ import io.allice.platform.media.MediaViews.MediaView;
 import io.allice.platform.media.MediaViews.TranscodeJobView;
 import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.sharing.ResourceType;
+import io.allice.platform.shared.sharing.ShareGrants;
+import io.allice.platform.shared.sharing.SharedResourceDeleted;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.storage.ClientFilenames;
 import io.allice.platform.shared.storage.ContentTypes;
@@ -26,6 +29,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,11 +58,13 @@ class MediaService {
     private final SchedulerClient scheduler;
     private final OneTimeTask<Long> transcodeTask;
     private final long maxUploadSize;
+    private final ShareGrants grants;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MediaService(MediaRepository media, TranscodeJobRepository jobs, EntityManager entityManager, BlobStorage storage,
             MediaProbe probe, SchedulerClient scheduler, OneTimeTask<Long> transcodeTask, PlatformProperties platform,
-            Clock clock) {
+            ShareGrants grants, ApplicationEventPublisher events, Clock clock) {
         this.media = media;
         this.jobs = jobs;
         this.entityManager = entityManager;
@@ -66,6 +73,8 @@ class MediaService {
         this.scheduler = scheduler;
         this.transcodeTask = transcodeTask;
         this.maxUploadSize = platform.maxUploadSize();
+        this.grants = grants;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -129,19 +138,19 @@ class MediaService {
 
     @Transactional(readOnly = true)
     MediaDetailView get(long userId, long mediaId) {
-        Media found = owned(userId, mediaId);
+        Media found = readable(userId, mediaId);
         return MediaDetailView.of(found, jobs.findByMediaIdOrderByIdAsc(mediaId));
     }
 
     @Transactional(readOnly = true)
     Media forStream(long userId, long mediaId) {
-        return owned(userId, mediaId);
+        return readable(userId, mediaId);
     }
 
     /** Loads a completed rendition of the caller's media. A job that is not completed is not found. */
     @Transactional(readOnly = true)
     TranscodeJob renditionForStream(long userId, long mediaId, long jobId) {
-        owned(userId, mediaId);
+        readable(userId, mediaId);
         return jobs.findByIdAndMediaId(jobId, mediaId).filter(TranscodeJob::isCompleted)
                 .orElseThrow(() -> ApiException.notFound("Rendition " + jobId + " of media " + mediaId + " not found"));
     }
@@ -173,13 +182,28 @@ class MediaService {
         jobs.findByMediaIdOrderByIdAsc(mediaId).stream().map(TranscodeJob::storageKey)
                 .filter(java.util.Objects::nonNull).forEach(keys::add);
         media.delete(found);
+        events.publishEvent(new SharedResourceDeleted(ResourceType.MEDIA, mediaId));
         keys.forEach(this::deleteQuietly);
         log.info("User {} deleted media {} and {} blobs", userId, mediaId, keys.size());
     }
 
+    /** Loads the caller's own media; someone it is only shared with may not change it (403). */
     private Media owned(long userId, long mediaId) {
-        return media.findByIdAndUserId(mediaId, userId)
+        Media found = readable(userId, mediaId);
+        if (found.userId() != userId) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Only the owner may change media " + mediaId);
+        }
+        return found;
+    }
+
+    /** Loads media the caller owns or that was shared with them; anyone else's is not found. */
+    private Media readable(long userId, long mediaId) {
+        Media found = media.findById(mediaId)
                 .orElseThrow(() -> ApiException.notFound("Media " + mediaId + " not found"));
+        if (found.userId() != userId && grants.grantedTo(userId, ResourceType.MEDIA, mediaId).isEmpty()) {
+            throw ApiException.notFound("Media " + mediaId + " not found");
+        }
+        return found;
     }
 
     private void deleteQuietly(String key) {

@@ -2,6 +2,8 @@ package io.allice.platform.shared.sharing;
 
 import java.util.Optional;
 
+import io.allice.platform.shared.web.BlobResponses;
+
 /**
  * A kind of record that can be shared, implemented by the area that owns it, so that sharing
  * needs no access to that area's internals.
@@ -18,6 +20,14 @@ public interface ShareableResource {
      * record's own fields and nothing about its owner beyond what the owner's API shows.
      */
     Object publicView(long resourceId);
+
+    /**
+     * Returns the record's content for a public link to serve, as an attachment or inline, or
+     * empty for records that have no content beyond their fields.
+     */
+    default Optional<BlobResponses.ServedBlob> content(long resourceId, boolean inline) {
+        return Optional.empty();
+    }
 
     /** Returns the id that clients use for the record, which shares show as their {@code resource_id}. */
     default Object clientId(long resourceId) {

@@ -1,0 +1,56 @@
+package io.allice.platform.media;
+
+import java.util.Optional;
+
+import io.allice.platform.media.MediaViews.MediaDetailView;
+import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.sharing.ResourceType;
+import io.allice.platform.shared.sharing.ShareableResource;
+import io.allice.platform.shared.web.BlobResponses.ServedBlob;
+import io.allice.platform.shared.web.ContentDispositions;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Lets media be shared: who owns it, what a public link shows, and the original to stream. */
+@Component
+class MediaShareable implements ShareableResource {
+
+    private final MediaRepository media;
+    private final TranscodeJobRepository jobs;
+
+    MediaShareable(MediaRepository media, TranscodeJobRepository jobs) {
+        this.media = media;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public ResourceType type() {
+        return ResourceType.MEDIA;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> ownerOf(long resourceId) {
+        return media.findById(resourceId).map(Media::userId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Object publicView(long resourceId) {
+        return MediaDetailView.of(found(resourceId), jobs.findByMediaIdOrderByIdAsc(resourceId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ServedBlob> content(long resourceId, boolean inline) {
+        Media original = found(resourceId);
+        String disposition = inline ? ContentDispositions.inline(original.originalFilename())
+                : ContentDispositions.attachment(original.originalFilename());
+        return Optional.of(new ServedBlob(original.storageKey(), original.fileSize(), original.mimeType(),
+                "\"" + original.filename() + "\"", original.createdAt(), disposition));
+    }
+
+    private Media found(long resourceId) {
+        return media.findById(resourceId).orElseThrow(() -> ApiException.notFound("Media " + resourceId + " not found"));
+    }
+}
