@@ -29,6 +29,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -63,7 +64,8 @@ class MediaService {
     private final Clock clock;
 
     MediaService(MediaRepository media, TranscodeJobRepository jobs, EntityManager entityManager, BlobStorage storage,
-            MediaProbe probe, SchedulerClient scheduler, OneTimeTask<Long> transcodeTask, PlatformProperties platform,
+            MediaProbe probe, SchedulerClient scheduler, @Qualifier("transcodeTask") OneTimeTask<Long> transcodeTask,
+            PlatformProperties platform,
             ShareGrants grants, ApplicationEventPublisher events, Clock clock) {
         this.media = media;
         this.jobs = jobs;

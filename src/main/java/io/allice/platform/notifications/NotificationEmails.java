@@ -13,6 +13,7 @@ import io.allice.platform.auth.UserDirectory.UserContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -37,7 +38,7 @@ class NotificationEmails {
     private final ObjectProvider<OneTimeTask<Long>> task;
 
     NotificationEmails(SmtpProperties smtp, @Lazy ObjectProvider<SchedulerClient> scheduler,
-            @Lazy ObjectProvider<OneTimeTask<Long>> task) {
+            @Lazy @Qualifier("notificationEmailTask") ObjectProvider<OneTimeTask<Long>> task) {
         this.smtp = smtp;
         this.scheduler = scheduler;
         this.task = task;

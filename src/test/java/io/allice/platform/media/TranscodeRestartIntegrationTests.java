@@ -39,7 +39,7 @@ class TranscodeRestartIntegrationTests {
 
         try (ConfigurableApplicationContext first = start(database, dataDir)) {
             // The job runner stops first at shutdown; what is queued after that waits in the database.
-            first.getBean("jobSchedulerLifecycle", SmartLifecycle.class).stop();
+            first.getBean("jobRunner", SmartLifecycle.class).stop();
             ApiClient api = ApiClient.onPort(port(first));
             session = api.registerNew("restart");
             Response created = api.upload("/api/media/upload", session.token(),

@@ -78,15 +78,6 @@ class JobsConfiguration {
                 return scheduler != null;
             }
 
-            /**
-             * Keeps polling while a test framework pauses the context, because a stopped
-             * db-scheduler cannot start again and the next start would fail the context.
-             */
-            @Override
-            public boolean isPauseable() {
-                return false;
-            }
-
             @Override
             public int getPhase() {
                 // Start after the web server and stop before it and the data source.
