@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.allice.platform.support.StripeStandIn.checkoutSession;
 import static io.allice.platform.support.StripeStandIn.deliver;
 import static io.allice.platform.support.StripeStandIn.event;
 import static io.allice.platform.support.StripeStandIn.subscription;
@@ -179,6 +180,37 @@ class BillingApiIntegrationTests {
                 .withFormParam("cancel_at_period_end", equalTo("true")));
         stripe.server().verify(postRequestedFor(urlPathEqualTo("/v1/subscriptions/" + id))
                 .withFormParam("cancel_at_period_end", equalTo("false")));
+    }
+
+    @Test
+    void completedCheckoutActivatesSubscriptionFromStripe() {
+        Session user = api.registerNew("checkout_completed");
+        checkout(user);
+        String id = "sub_" + user.userId() + "_checkout";
+        stripe.stubSubscription(activeSubscription(user, id));
+
+        Response response = deliver(api, event("checkout.session.completed", checkoutSession(user.userId(), id),
+                eventTime));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode subscription = api.get("/api/billing/subscription", user.token()).json();
+        assertThat(subscription.get("status").asString()).isEqualTo("active");
+        assertThat(subscription.get("currency").asString()).isEqualTo("usd");
+        assertThat(notificationTitles(user)).containsExactly("Subscription started");
+    }
+
+    @Test
+    void treatsTrialingAsSubscribed() {
+        Session user = api.registerNew("trialing");
+        checkout(user);
+        String id = "sub_" + user.userId() + "_trial";
+
+        deliver(api, event("customer.subscription.created", subscription(id, user.userId(), "trialing", false,
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")), eventTime));
+
+        assertThat(api.get("/api/billing/subscription", user.token()).json().get("status").asString())
+                .isEqualTo("trialing");
+        assertThat(checkout(user).status()).isEqualTo(409);
     }
 
     @Test
