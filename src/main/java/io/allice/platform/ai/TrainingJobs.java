@@ -1,0 +1,40 @@
+package io.allice.platform.ai;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Following a fine-tuning job is one durable db-scheduler execution per training job. Each run
+ * reads the provider's job once; while the job goes on, the execution reschedules itself one
+ * {@code allice.ai.training-poll-interval} later, and it is removed when the job has ended. A
+ * run that throws (a database failure) is retried ten times, a minute apart.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrainingJobs {
+
+    static final String TASK_NAME = "ai-training-follow";
+
+    @Bean
+    CustomTask<Long> trainingFollowTask(TrainingFollower follower, AiProperties properties) {
+        Duration pollInterval = properties.trainingPollInterval();
+        return Tasks.custom(TASK_NAME, Long.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(10,
+                        new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
+                .execute((instance, context) -> follower.follow(instance.getData())
+                        ? (complete, operations) -> operations.reschedule(complete, Instant.now().plus(pollInterval))
+                        : new CompletionHandler.OnCompleteRemove<>());
+    }
+
+    /** Schedules the first run now; inside a transaction, the schedule commits or rolls back with it. */
+    static void schedule(SchedulerClient scheduler, CustomTask<Long> task, long trainingId) {
+        scheduler.schedule(task.instance("training-" + trainingId, trainingId), Instant.now());
+    }
+}
