@@ -11,6 +11,7 @@ import io.allice.platform.shared.security.AuthenticatedUser;
 import io.allice.platform.shared.web.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,14 +32,14 @@ class TrainingService {
     private final ProviderRegistry providers;
     private final TrainingJobRepository jobs;
     private final SchedulerClient scheduler;
-    private final CustomTask<Long> followTask;
+    private final ObjectProvider<CustomTask<Long>> followTask;
     private final TransactionTemplate transactions;
     private final AiProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
     TrainingService(ProviderRegistry providers, TrainingJobRepository jobs, SchedulerClient scheduler,
-            CustomTask<Long> followTask, TransactionTemplate transactions, AiProperties properties, JsonMapper json,
+            ObjectProvider<CustomTask<Long>> followTask, TransactionTemplate transactions, AiProperties properties, JsonMapper json,
             Clock clock) {
         this.providers = providers;
         this.jobs = jobs;
@@ -82,7 +83,8 @@ class TrainingService {
         TrainingJob job = transactions.execute(status -> {
             TrainingJob saved = jobs.save(new TrainingJob(user.id(), request.modelName(), modelType, baseModel, fileId,
                     remote.id(), clock.instant()));
-            TrainingJobs.schedule(scheduler, followTask, saved.id());
+            // The task exists wherever the provider is configured, which require() checked above.
+            TrainingJobs.schedule(scheduler, followTask.getObject(), saved.id());
             return saved;
         });
         log.info("Training job {} started for user {}: {} on {}, provider job {}, {} bytes of JSONL", job.id(),
