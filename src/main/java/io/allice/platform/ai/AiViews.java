@@ -2,6 +2,7 @@ package io.allice.platform.ai;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Response bodies of the AI endpoints. */
 final class AiViews {
@@ -37,6 +38,22 @@ final class AiViews {
                     byModel.stream().mapToLong(ModelUsage::outputTokens).sum(),
                     byModel.stream().mapToLong(ModelUsage::totalLatencyMs).sum(), byModel);
         }
+    }
+
+    /** The response to a started fine-tuning job. */
+    record TrainingStarted(String trainingId, String status, String message) {
+    }
+
+    /**
+     * A fine-tuning job.
+     *
+     * @param providerJobId the provider's id of the job, for example {@code ftjob-abc123}
+     * @param modelId the resulting {@code provider:model} reference once the job succeeded, else null
+     * @param events the provider's events, oldest first, as objects with id, created_at, level and message
+     */
+    record TrainingJobView(String trainingId, String modelName, String modelType, String baseModel, String status,
+            String providerJobId, Long trainedTokens, String error, String modelId, List<Map<String, Object>> events,
+            Instant createdAt, Instant updatedAt, Instant finishedAt) {
     }
 
     record CatalogueEntry(long id, String name, String modelType, String provider, String modelId, String description,

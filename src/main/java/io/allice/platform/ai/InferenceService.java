@@ -95,8 +95,8 @@ class InferenceService {
             usage.record(user.id(), prepared.modelId(), completion, elapsedMillis(started), 200);
             return completion;
         } catch (ProviderException e) {
-            ApiException mapped = redacted(ProviderErrors.toApiException(e, prepared.adapter(), properties.timeout(),
-                    properties.retryBackoff()));
+            ApiException mapped = ProviderErrors.redacted(ProviderErrors.toApiException(e, prepared.adapter(),
+                    properties.timeout(), properties.retryBackoff()), properties);
             usage.record(user.id(), prepared.modelId(), null, elapsedMillis(started), mapped.status().value());
             log.warn("Prediction with {} for user {} failed: {} (provider status {})", prepared.modelId(), user.id(),
                     e.kind(), e.providerStatus());
@@ -174,17 +174,6 @@ class InferenceService {
     private static AiViews.PredictionMetadata metadata(Prepared prepared, Completion completion, long started) {
         return new AiViews.PredictionMetadata(prepared.modelId().provider(), prepared.modelId().model(),
                 completion.finishReason(), completion.inputTokens(), completion.outputTokens(), elapsedMillis(started));
-    }
-
-    /** Removes any configured key from a detail, in case a provider quoted it. */
-    private ApiException redacted(ApiException error) {
-        String detail = error.getMessage();
-        for (AiProperties.Provider provider : List.of(properties.openai(), properties.google(), properties.replicate())) {
-            if (provider.hasKey()) {
-                detail = detail.replace(provider.apiKey(), "[redacted]");
-            }
-        }
-        return new ApiException(error.status(), detail, error.errors(), error.headers());
     }
 
     private static long elapsedMillis(long started) {

@@ -16,22 +16,27 @@ record ModelId(String provider, String model) {
 
     /** Parses a client's model id; a missing prefix, an unknown provider or a bad name is a 400. */
     static ModelId parse(String value, java.util.Set<String> providers) {
+        return parse(value, providers, "model_id");
+    }
+
+    /** Parses a model reference sent in {@code field}, which the 400 names. */
+    static ModelId parse(String value, java.util.Set<String> providers, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalidField("model_id", "is required");
+            throw ApiException.invalidField(field, "is required");
         }
         int colon = value.indexOf(':');
         if (value.length() > MAX_LENGTH || colon <= 0 || colon == value.length() - 1) {
-            throw ApiException.invalidField("model_id",
+            throw ApiException.invalidField(field,
                     "must look like provider:model, for example openai:gpt-4o");
         }
         String provider = value.substring(0, colon);
         String model = value.substring(colon + 1);
         if (!providers.contains(provider)) {
-            throw ApiException.invalidField("model_id", "has the unknown provider prefix '" + provider
+            throw ApiException.invalidField(field, "has the unknown provider prefix '" + provider
                     + "'; use one of " + String.join(", ", new java.util.TreeSet<>(providers)));
         }
         if (!MODEL_NAME.matcher(model).matches()) {
-            throw ApiException.invalidField("model_id", "contains an invalid model name");
+            throw ApiException.invalidField(field, "contains an invalid model name");
         }
         return new ModelId(provider, model);
     }

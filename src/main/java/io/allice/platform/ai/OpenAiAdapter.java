@@ -24,6 +24,8 @@ import com.openai.models.files.FilePurpose;
 import com.openai.models.finetuning.jobs.FineTuningJob;
 import com.openai.models.finetuning.jobs.FineTuningJobEvent;
 import com.openai.models.finetuning.jobs.JobCreateParams;
+import com.openai.models.finetuning.methods.SupervisedHyperparameters;
+import com.openai.models.finetuning.methods.SupervisedMethod;
 import org.springframework.stereotype.Component;
 
 /** OpenAI chat completions, models, files and fine-tuning through the official openai-java SDK. */
@@ -118,12 +120,18 @@ class OpenAiAdapter implements ProviderAdapter, FineTuningApi {
     }
 
     @Override
-    public RemoteJob createJob(String baseModel, String trainingFileId, String suffix) {
-        return call(() -> remoteJob(client.fineTuning().jobs().create(JobCreateParams.builder()
+    public RemoteJob createJob(String baseModel, String trainingFileId, String suffix, TrainingParameters parameters) {
+        JobCreateParams.Builder request = JobCreateParams.builder()
                 .model(baseModel)
                 .trainingFile(trainingFileId)
-                .suffix(suffix)
-                .build())));
+                .suffix(suffix);
+        if (!parameters.isEmpty()) {
+            request.method(JobCreateParams.Method.builder()
+                    .type(JobCreateParams.Method.Type.SUPERVISED)
+                    .supervised(SupervisedMethod.builder().hyperparameters(hyperparameters(parameters)).build())
+                    .build());
+        }
+        return call(() -> remoteJob(client.fineTuning().jobs().create(request.build())));
     }
 
     @Override
@@ -132,10 +140,28 @@ class OpenAiAdapter implements ProviderAdapter, FineTuningApi {
     }
 
     @Override
-    public List<String> listEvents(String jobId) {
-        // The API lists the newest event first.
+    public List<RemoteEvent> listEvents(String jobId) {
+        // The API returns one page of the newest events, newest first.
+        // NOTE: only that first page is read (20 events by default), so a job that logs more
+        // events between two status reads loses the older ones from its record.
         List<FineTuningJobEvent> events = call(() -> client.fineTuning().jobs().listEvents(jobId).data());
-        return events.reversed().stream().map(FineTuningJobEvent::message).toList();
+        return events.reversed().stream()
+                .map(event -> new RemoteEvent(event.id(), event.createdAt(), event.level().asString(), event.message()))
+                .toList();
+    }
+
+    private static SupervisedHyperparameters hyperparameters(TrainingParameters parameters) {
+        SupervisedHyperparameters.Builder hyperparameters = SupervisedHyperparameters.builder();
+        if (parameters.nEpochs() != null) {
+            hyperparameters.nEpochs(parameters.nEpochs());
+        }
+        if (parameters.batchSize() != null) {
+            hyperparameters.batchSize(parameters.batchSize());
+        }
+        if (parameters.learningRateMultiplier() != null) {
+            hyperparameters.learningRateMultiplier(parameters.learningRateMultiplier());
+        }
+        return hyperparameters.build();
     }
 
     private static RemoteJob remoteJob(FineTuningJob job) {

@@ -16,6 +16,17 @@ final class ProviderErrors {
     private ProviderErrors() {
     }
 
+    /** Removes any configured key from a detail, in case a provider quoted it. */
+    static ApiException redacted(ApiException error, AiProperties properties) {
+        String detail = error.getMessage();
+        for (AiProperties.Provider provider : List.of(properties.openai(), properties.google(), properties.replicate())) {
+            if (provider.hasKey()) {
+                detail = detail.replace(provider.apiKey(), "[redacted]");
+            }
+        }
+        return new ApiException(error.status(), detail, error.errors(), error.headers());
+    }
+
     static ApiException toApiException(ProviderException error, ProviderAdapter adapter, Duration timeout,
             Duration retryBackoff) {
         String provider = adapter.name();

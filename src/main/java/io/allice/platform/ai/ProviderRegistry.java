@@ -32,6 +32,15 @@ class ProviderRegistry {
         return ModelId.parse(modelId, adapters.keySet());
     }
 
+    ModelId parse(String modelId, String field) {
+        return ModelId.parse(modelId, adapters.keySet(), field);
+    }
+
+    /** The provider's fine-tuning API, whether or not the provider is configured; empty if it has none. */
+    java.util.Optional<FineTuningApi> fineTuning(String provider) {
+        return java.util.Optional.ofNullable(adapters.get(provider)).flatMap(ProviderAdapter::fineTuning);
+    }
+
     /** Returns the adapter, or a 503 that names the variable to set when the provider is not configured. */
     ProviderAdapter require(String provider) {
         ProviderAdapter adapter = adapters.get(provider);

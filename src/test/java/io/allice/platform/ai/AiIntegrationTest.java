@@ -53,6 +53,8 @@ abstract class AiIntegrationTest {
         registry.add("allice.ai.replicate-poll-interval", () -> "10ms");
         registry.add("allice.ai.training-poll-interval", () -> "50ms");
         registry.add("allice.jobs.polling-interval", () -> "200ms");
+        // Above the training data limit of 8 MiB, so that limit can be reached in a test.
+        registry.add("allice.max-json-body-size", () -> "16777216");
     }
 
     @BeforeEach

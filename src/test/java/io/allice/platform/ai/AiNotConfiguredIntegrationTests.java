@@ -8,6 +8,7 @@ import io.allice.platform.support.ApiClient;
 import io.allice.platform.support.ApiClient.Response;
 import io.allice.platform.support.ApiClient.Session;
 import io.allice.platform.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,5 +35,16 @@ class AiNotConfiguredIntegrationTests {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.json().get("detail").asString()).contains(variable);
+    }
+
+    @Test
+    void trainingWithoutOpenAiKeyIs503() {
+        ApiClient api = ApiClient.onPort(port);
+        Session user = api.registerNew("ai_unconfigured_train");
+
+        Response response = api.post("/api/ai/train", user.token(), TrainingFixtures.aTrainingRequest());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.json().get("detail").asString()).contains("OPENAI_API_KEY");
     }
 }

@@ -1,0 +1,62 @@
+package io.allice.platform.ai;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Following a fine-tuning job is one durable db-scheduler execution per training job. Each run
+ * reads the provider's job once. While the job goes on, the execution reschedules itself one
+ * {@code allice.ai.training-poll-interval} later, and it is removed when the job has ended. A
+ * run that throws (a database failure) is retried ten times, a minute apart.
+ *
+ * <p>The task exists only where a provider with fine-tuning is configured. db-scheduler skips
+ * executions of tasks it does not know, so an instance without the key never picks up a job it
+ * cannot follow, and neither does a test context that shares the database.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrainingJobs {
+
+    static final String TASK_NAME = "ai-training-follow";
+
+    @Bean
+    @Conditional(FineTuningConfigured.class)
+    CustomTask<Long> trainingFollowTask(TrainingFollower follower, AiProperties properties) {
+        Duration pollInterval = properties.trainingPollInterval();
+        return Tasks.custom(TASK_NAME, Long.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(10,
+                        new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
+                .execute((instance, context) -> follower.follow(instance.getData())
+                        ? (complete, operations) -> operations.reschedule(complete, Instant.now().plus(pollInterval))
+                        : new CompletionHandler.OnCompleteRemove<>());
+    }
+
+    /**
+     * Matches when OpenAI, the only provider with fine-tuning, has a key, with the same test as
+     * {@link AiProperties.Provider#hasKey()}.
+     */
+    static final class FineTuningConfigured implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String key = context.getEnvironment().getProperty("allice.ai.openai.api-key", "");
+            return !key.isBlank();
+        }
+    }
+
+    /** Schedules the first run now; inside a transaction, the schedule commits or rolls back with it. */
+    static void schedule(SchedulerClient scheduler, CustomTask<Long> task, long trainingId) {
+        scheduler.schedule(task.instance("training-" + trainingId, trainingId), Instant.now());
+    }
+}
