@@ -52,8 +52,8 @@ class InferenceService {
         Prompt prompt = prompt(modelId, request.inputData(), parameters);
         ProviderAdapter adapter = providers.require(modelId.provider());
         if (properties.catalogueRestricted() && !catalogue.allows(user.id(), modelId.toString())) {
-            throw ApiException.invalidField("model_id", "is not in the model catalogue; GET /api/ai/models lists "
-                    + "the models you can use");
+            throw ApiException.invalidField("model_id", "'" + modelId + "' is not in the model catalogue; "
+                    + "GET /api/ai/models lists the models you can use");
         }
         return new Prepared(modelId, adapter, prompt);
     }
