@@ -18,3 +18,28 @@ create table search_documents (
 );
 
 create index search_documents_owner_idx on search_documents (owner_id, resource_type);
+
+-- Records that exist before search does. NOTE: this copy lowercases and splits words in SQL but
+-- does not fold accents, and leaves item content out, so such a record matches fully only after
+-- its next change re-sends its text. The Lucene index is built from these rows at start-up.
+insert into search_documents (resource_type, resource_id, owner_id, title, description, body, created_at,
+                              title_terms, description_terms, body_terms)
+select 'item', id, user_id, title, description, null, created_at,
+       trim(regexp_replace(lower(title), '[^\p{L}\p{N}]+', ' ')),
+       trim(regexp_replace(lower(coalesce(description, '')), '[^\p{L}\p{N}]+', ' ')), ''
+from items;
+
+insert into search_documents (resource_type, resource_id, owner_id, title, description, body, created_at,
+                              title_terms, description_terms, body_terms)
+select 'file', id, user_id, original_filename, description,
+       nullif(regexp_replace(cast(tags as varchar), '[\[\]"]', ''), ''), created_at,
+       trim(regexp_replace(lower(original_filename), '[^\p{L}\p{N}]+', ' ')),
+       trim(regexp_replace(lower(coalesce(description, '')), '[^\p{L}\p{N}]+', ' ')),
+       trim(regexp_replace(lower(cast(tags as varchar)), '[^\p{L}\p{N}]+', ' '))
+from files;
+
+insert into search_documents (resource_type, resource_id, owner_id, title, description, body, created_at,
+                              title_terms, description_terms, body_terms)
+select 'media', id, user_id, original_filename, null, null, created_at,
+       trim(regexp_replace(lower(original_filename), '[^\p{L}\p{N}]+', ' ')), '', ''
+from media;

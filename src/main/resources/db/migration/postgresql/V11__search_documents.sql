@@ -25,3 +25,28 @@ create table search_documents (
 -- the records that others shared with the caller.
 create index search_documents_vector_idx on search_documents using gin (search_vector);
 create index search_documents_owner_idx on search_documents (owner_id, resource_type);
+
+-- Records that exist before search does. NOTE: this copy lowercases and splits words in SQL but
+-- does not fold accents, and leaves item content out, so such a record matches fully only after
+-- its next change re-sends its text.
+insert into search_documents (resource_type, resource_id, owner_id, title, description, body, created_at,
+                              title_terms, description_terms, body_terms)
+select 'item', id, user_id, title, description, null, created_at,
+       btrim(regexp_replace(lower(title), '[^[:alnum:]]+', ' ', 'g')),
+       btrim(regexp_replace(lower(coalesce(description, '')), '[^[:alnum:]]+', ' ', 'g')), ''
+from items;
+
+insert into search_documents (resource_type, resource_id, owner_id, title, description, body, created_at,
+                              title_terms, description_terms, body_terms)
+select 'file', f.id, f.user_id, f.original_filename, f.description, tag_list.body, f.created_at,
+       btrim(regexp_replace(lower(f.original_filename), '[^[:alnum:]]+', ' ', 'g')),
+       btrim(regexp_replace(lower(coalesce(f.description, '')), '[^[:alnum:]]+', ' ', 'g')),
+       btrim(regexp_replace(lower(coalesce(tag_list.body, '')), '[^[:alnum:]]+', ' ', 'g'))
+from files f
+cross join lateral (select string_agg(tag, ', ') as body from jsonb_array_elements_text(f.tags) tag) tag_list;
+
+insert into search_documents (resource_type, resource_id, owner_id, title, description, body, created_at,
+                              title_terms, description_terms, body_terms)
+select 'media', id, user_id, original_filename, null, null, created_at,
+       btrim(regexp_replace(lower(original_filename), '[^[:alnum:]]+', ' ', 'g')), '', ''
+from media;
