@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.allice.platform.shared.sharing.ResourceType;
 import org.apache.lucene.analysis.Analyzer;
@@ -19,19 +21,21 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Matches with a Lucene index under the data directory, for the embedded database. The index
  * is a copy of {@code search_documents} that is changed after each commit and rebuilt at
- * start-up when its size differs from the table's, for example after a crash between the two.
+ * start-up when its records differ from the table's, for example after a crash between the two.
  * Results are loaded from the table, so a record deleted but still in the index is not shown.
  */
 class LuceneSearchEngine implements SearchEngine, Closeable {
@@ -84,13 +88,27 @@ class LuceneSearchEngine implements SearchEngine, Closeable {
     }
 
     @Override
+    public void removedOwner(long ownerId) {
+        try {
+            writer.deleteDocuments(new Term(OWNER, Long.toString(ownerId)));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to remove the documents of user " + ownerId + " from the search index", e);
+        }
+    }
+
+    /**
+     * Compares the records in the index with those in the table. A document whose text changed
+     * without reaching the index is not detected, because only the record keys are compared.
+     */
+    @Override
     public void synchronize() {
-        long stored = store.count();
-        long indexed = writer.getDocStats().numDocs;
-        if (stored == indexed) {
+        Set<String> stored = store.keys();
+        Set<String> indexed = indexedKeys();
+        if (stored.equals(indexed)) {
             return;
         }
-        log.info("Rebuilding the search index: it has {} documents and the table {}", indexed, stored);
+        log.info("Rebuilding the search index: it has {} documents and the table {}", indexed.size(), stored.size());
         try {
             writer.deleteAll();
             store.forEach(document -> {
@@ -134,6 +152,29 @@ class LuceneSearchEngine implements SearchEngine, Closeable {
                         .thenComparing(scored -> scored.document().createdAt(), Comparator.reverseOrder())
                         .thenComparing(scored -> scored.document().id(), Comparator.reverseOrder()))
                 .toList();
+    }
+
+    private Set<String> indexedKeys() {
+        Set<String> keys = new HashSet<>();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    Bits live = leaf.reader().getLiveDocs();
+                    StoredFields fields = leaf.reader().storedFields();
+                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                        if (live == null || live.get(doc)) {
+                            keys.add(fields.document(doc, Set.of(KEY)).get(KEY));
+                        }
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read the search index", e);
+        }
+        return keys;
     }
 
     @Override

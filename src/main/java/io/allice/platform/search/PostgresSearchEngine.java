@@ -38,6 +38,11 @@ class PostgresSearchEngine implements SearchEngine {
     }
 
     @Override
+    public void removedOwner(long ownerId) {
+        // The rows went with the account, through their foreign key.
+    }
+
+    @Override
     public void synchronize() {
         // Nothing is kept outside the table.
     }

@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.allice.platform.shared.sharing.ResourceType;
@@ -72,8 +74,12 @@ class SearchDocumentStore {
         return found;
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from search_documents").query(Long.class).single();
+    /** Returns the keys ({@code type:id}) of every stored document. */
+    Set<String> keys() {
+        return new HashSet<>(jdbc.sql("select resource_type, resource_id from search_documents")
+                .query((row, rowNumber) -> SearchDocument.keyOf(
+                        ResourceType.parse(row.getString("resource_type")).orElseThrow(), row.getLong("resource_id")))
+                .list());
     }
 
     /** Passes every stored document to the consumer, streaming rather than loading them all. */

@@ -18,7 +18,10 @@ interface SearchEngine {
     /** Forgets a document that was deleted in a committed transaction. */
     void removed(ResourceType type, long id);
 
-    /** Rebuilds the engine's own index from the store when it has drifted from it; called at start-up. */
+    /** Forgets every document of a deleted account, whose rows the database deleted along with it. */
+    void removedOwner(long ownerId);
+
+    /** Rebuilds the engine's own index when its records differ from the store's. Called at start-up. */
     void synchronize();
 
     /** Returns up to {@code limit} documents in scope that match, best first. */

@@ -1,8 +1,11 @@
 package io.allice.platform.search;
 
+import io.allice.platform.auth.UserDeleted;
 import io.allice.platform.shared.search.SearchDocumentChanged;
 import io.allice.platform.shared.search.SearchDocumentRemoved;
 import io.allice.platform.shared.sharing.ResourceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class SearchIndexer {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
     private final SearchDocumentStore store;
     private final SearchEngine engine;
 
@@ -30,7 +35,7 @@ class SearchIndexer {
     void on(SearchDocumentChanged changed) {
         SearchDocument document = SearchDocument.of(changed);
         store.save(document);
-        afterCommit(() -> engine.indexed(document));
+        afterCommit(document.key(), () -> engine.indexed(document));
     }
 
     @EventListener
@@ -38,7 +43,13 @@ class SearchIndexer {
     void on(SearchDocumentRemoved removed) {
         ResourceType type = removed.type();
         store.delete(type, removed.id());
-        afterCommit(() -> engine.removed(type, removed.id()));
+        afterCommit(SearchDocument.keyOf(type, removed.id()), () -> engine.removed(type, removed.id()));
+    }
+
+    /** Forgets the documents of a deleted account; the database deleted their rows with it. */
+    @EventListener
+    void on(UserDeleted deleted) {
+        afterCommit("user " + deleted.userId(), () -> engine.removedOwner(deleted.userId()));
     }
 
     /** Migrations have run by the time the application has started, so the table can be read. */
@@ -47,12 +58,30 @@ class SearchIndexer {
         engine.synchronize();
     }
 
-    private static void afterCommit(Runnable action) {
+    /**
+     * Runs the engine update once the record is committed. A failure is logged rather than
+     * raised, because the caller's change has already succeeded.
+     */
+    private static void afterCommit(String key, Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            runLogged(key, action);
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                action.run();
+                runLogged(key, action);
             }
         });
+    }
+
+    private static void runLogged(String key, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            // NOTE: the start-up check compares record keys only, so a failed update of an
+            // existing document stays stale until the record changes again.
+            log.error("Failed to update the search index for {}", key, e);
+        }
     }
 }

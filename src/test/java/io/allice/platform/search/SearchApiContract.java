@@ -14,6 +14,7 @@ import io.allice.platform.support.ApiClient.Response;
 import io.allice.platform.support.ApiClient.Session;
 import io.allice.platform.support.MediaFixtures;
 import io.allice.platform.support.MultipartBody;
+import io.allice.platform.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -294,6 +295,20 @@ abstract class SearchApiContract {
 
         assertThat(results(alice, "narwhal")).isEmpty();
         assertThat(keys(results(bob, "narwhal"))).containsExactly(item(item));
+    }
+
+    @Test
+    void deletedAccountTakesSharedRecordsAlong() {
+        Session bob = api.registerNew("search_bob");
+        long item = anItem(bob, "Pangolin drawings", null, null);
+        share(bob, "item", item, alice);
+        assertThat(keys(results(alice, "pangolin"))).containsExactly(item(item));
+
+        Response deleted = api.send("DELETE", "/api/auth/me", bob.token(),
+                Map.of("password", TestAccounts.PASSWORD), Map.of());
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(results(alice, "pangolin")).isEmpty();
     }
 
     Response share(Session owner, String type, long id, Session with) {
