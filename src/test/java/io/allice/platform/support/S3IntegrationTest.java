@@ -25,6 +25,10 @@ import org.springframework.test.context.ContextConfiguration;
         "allice.jwt.secret-key=" + TestAccounts.JWT_SECRET,
         // Several cached contexts share one PostgreSQL server, whose default limit is 100 connections.
         "allice.database-pool-size=4",
+        // The S3 file and media tests together register more accounts within a minute than the
+        // default anonymous limit allows; limiting has tests of its own.
+        "allice.rate-limit.anonymous-per-minute=100000",
+        "allice.rate-limit.free-per-minute=100000",
 })
 @ContextConfiguration(initializers = S3TestInitializer.class)
 public @interface S3IntegrationTest {
