@@ -61,8 +61,9 @@ final class Highlighter {
         int start = 0;
         int end = text.length();
         if (text.length() > FRAGMENT_LENGTH) {
-            start = wordStartAfter(text, Math.max(0, matches.getFirst().start() - CONTEXT_BEFORE), matches.getFirst().start());
-            end = wordEndBefore(text, Math.min(text.length(), start + FRAGMENT_LENGTH), matches.getFirst().end());
+            Token first = matches.getFirst();
+            start = wordStartAfter(text, Math.max(0, first.start() - CONTEXT_BEFORE), first.start());
+            end = wordEndBefore(text, Math.min(text.length(), start + FRAGMENT_LENGTH), first.end());
         }
 
         StringBuilder marked = new StringBuilder();

@@ -83,7 +83,8 @@ class LuceneSearchEngine implements SearchEngine, Closeable {
             writer.deleteDocuments(new Term(KEY, SearchDocument.keyOf(type, id)));
             commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("Failed to remove " + SearchDocument.keyOf(type, id) + " from the search index", e);
+            String key = SearchDocument.keyOf(type, id);
+            throw new UncheckedIOException("Failed to remove " + key + " from the search index", e);
         }
     }
 
@@ -93,7 +94,8 @@ class LuceneSearchEngine implements SearchEngine, Closeable {
             writer.deleteDocuments(new Term(OWNER, Long.toString(ownerId)));
             commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("Failed to remove the documents of user " + ownerId + " from the search index", e);
+            throw new UncheckedIOException(
+                    "Failed to remove the documents of user " + ownerId + " from the search index", e);
         }
     }
 
@@ -137,7 +139,8 @@ class LuceneSearchEngine implements SearchEngine, Closeable {
                     String key = found.get(KEY);
                     scores.put(key, LuceneQueries.layeredScore(hit.score));
                     ResourceType type = ResourceType.parse(found.get(TYPE)).orElseThrow();
-                    ids.computeIfAbsent(type, unused -> new ArrayList<>()).add(Long.parseLong(key.substring(key.indexOf(':') + 1)));
+                    long id = Long.parseLong(key.substring(key.indexOf(':') + 1));
+                    ids.computeIfAbsent(type, unused -> new ArrayList<>()).add(id);
                 }
             } finally {
                 searchers.release(searcher);

@@ -76,7 +76,8 @@ abstract class SearchApiContract {
     }
 
     Response search(Session caller, String query, String... parameters) {
-        StringBuilder path = new StringBuilder("/api/search?q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
+        StringBuilder path = new StringBuilder("/api/search?q=")
+                .append(URLEncoder.encode(query, StandardCharsets.UTF_8));
         for (String parameter : parameters) {
             path.append('&').append(parameter);
         }
@@ -365,7 +366,8 @@ abstract class SearchApiContract {
     @ValueSource(strings = {
             "\"", "\"\"", "\" \"", "'", "''", ":", "::", "(", ")", "()", "\\", "\\\\", "&|!:*", "!", "*", "<->",
             "a:*", "a & b | !c", "a <-> b", "'; drop table search_documents; --", "1' or '1'='1", "%", "_", "%_%",
-            "\"unclosed phrase", "phrase\" with stray quote", "(((", "a:A", "e\u0301", "\uD83D\uDE00", "\uD83D\uDE00 report",
+            "\"unclosed phrase", "phrase\" with stray quote", "(((", "a:A", "e\u0301", "\uD83D\uDE00",
+            "\uD83D\uDE00 report",
             "日本語", "中文 搜索", "مرحبا", "the", "the and of", "<script>alert(1)</script>", "-", "--", "$$", "{}", "[]",
             "null", "\t", " "})
     void hostileQueryGivesAListNeverAnError(String query) {

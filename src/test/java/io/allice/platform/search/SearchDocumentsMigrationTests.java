@@ -38,21 +38,27 @@ class SearchDocumentsMigrationTests {
                         updated_at) values ('old', 'old', 'old@example.test', 'old@example.test', 'x', 'user', ?, ?)
                         """).params(now, now).update();
         long userId = jdbc.sql("select id from users where username = 'old'").query(Long.class).single();
-        jdbc.sql("insert into items (user_id, title, description, item_type, status, created_at, updated_at)"
-                + " values (?, 'Old Harbour Map', 'Drawn in 1850', 'post', 'draft', ?, ?)").params(userId, now, now).update();
-        jdbc.sql("insert into files (user_id, filename, original_filename, file_size, mime_type, description, tags,"
-                        + " created_at, updated_at) values (?, 'f1.txt', 'tide_tables-2024.txt', 1, 'text/plain', null, "
-                        + (vendor.equals("h2") ? "'[\"sailing\",\"coast\"]' format json" : "'[\"sailing\",\"coast\"]'::jsonb")
-                        + ", ?, ?)")
-                .params(userId, now, now).update();
-        jdbc.sql("insert into media (user_id, filename, original_filename, file_size, mime_type, media_type, transcoded,"
-                + " created_at) values (?, 'm1.png', 'Lighthouse.PNG', 1, 'image/png', 'image', false, ?)").params(userId, now)
-                .update();
+        jdbc.sql("""
+                        insert into items (user_id, title, description, item_type, status, created_at, updated_at)
+                        values (?, 'Old Harbour Map', 'Drawn in 1850', 'post', 'draft', ?, ?)
+                        """).params(userId, now, now).update();
+        String tags = vendor.equals("h2") ? "'[\"sailing\",\"coast\"]' format json" : "'[\"sailing\",\"coast\"]'::jsonb";
+        jdbc.sql("""
+                        insert into files (user_id, filename, original_filename, file_size, mime_type, description,
+                        tags, created_at, updated_at)
+                        values (?, 'f1.txt', 'tide_tables-2024.txt', 1, 'text/plain', null, %s, ?, ?)
+                        """.formatted(tags)).params(userId, now, now).update();
+        jdbc.sql("""
+                        insert into media (user_id, filename, original_filename, file_size, mime_type, media_type,
+                        transcoded, created_at) values (?, 'm1.png', 'Lighthouse.PNG', 1, 'image/png', 'image', false, ?)
+                        """).params(userId, now).update();
 
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
 
-        List<Map<String, Object>> documents = jdbc.sql("select resource_type, title, body, title_terms, description_terms,"
-                + " body_terms from search_documents order by resource_type").query().listOfRows();
+        List<Map<String, Object>> documents = jdbc.sql("""
+                        select resource_type, title, body, title_terms, description_terms, body_terms
+                        from search_documents order by resource_type
+                        """).query().listOfRows();
         assertThat(documents).hasSize(3);
         assertThat(documents.get(0)).containsEntry("resource_type", "file")
                 .containsEntry("title_terms", "tide tables 2024 txt")
