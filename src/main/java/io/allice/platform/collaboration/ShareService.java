@@ -8,7 +8,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.allice.platform.auth.UserDirectory;
 import io.allice.platform.shared.config.PlatformProperties;
@@ -160,6 +162,14 @@ class ShareService implements ShareGrants {
         return shares.findGrants(userId, type.wireName(), resourceId, clock.instant()).stream()
                 .map(Share::permission)
                 .max(Comparator.naturalOrder());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<ResourceType, Set<Long>> resourcesSharedWith(long userId) {
+        return shares.findActiveSharedWith(userId, clock.instant()).stream()
+                .collect(Collectors.groupingBy(Share::resourceType, () -> new EnumMap<>(ResourceType.class),
+                        Collectors.mapping(Share::resourceId, Collectors.toSet())));
     }
 
     private ShareableResource resourceOf(ResourceType type) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.allice.platform.content.ItemRequests.CreateItem;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.search.SearchDocumentRemoved;
 import io.allice.platform.shared.sharing.ResourceType;
 import io.allice.platform.shared.sharing.SharePermission;
 import io.allice.platform.shared.sharing.ShareGrants;
@@ -59,6 +60,7 @@ class ItemService {
             item.changeStatus(ItemStatus.parse(request.status()).orElseThrow(), now);
         }
         Item saved = items.save(item);
+        events.publishEvent(ItemSearchDocuments.of(saved));
         log.info("User {} created item {}", userId, saved.id());
         return ItemView.of(saved);
     }
@@ -97,6 +99,7 @@ class ItemService {
         }
         item.touch(now);
         items.flush();
+        events.publishEvent(ItemSearchDocuments.of(item));
         log.info("User {} updated item {}", userId, itemId);
         return ItemView.of(item);
     }
@@ -112,6 +115,7 @@ class ItemService {
         }
         items.delete(item);
         events.publishEvent(new SharedResourceDeleted(ResourceType.ITEM, itemId));
+        events.publishEvent(new SearchDocumentRemoved(ResourceType.ITEM, itemId));
         log.info("User {} deleted item {}", userId, itemId);
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.search.SearchDocumentChanged;
+import io.allice.platform.shared.search.SearchDocumentRemoved;
 import io.allice.platform.shared.sharing.ResourceType;
 import io.allice.platform.shared.sharing.ShareGrants;
 import io.allice.platform.shared.sharing.SharedResourceDeleted;
@@ -27,6 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Stores, lists, changes and deletes files. Every method acts only on the caller's own files; a
@@ -46,16 +49,19 @@ class FileService {
     private final long maxUploadSize;
     private final ShareGrants grants;
     private final ApplicationEventPublisher events;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
     FileService(StoredFileRepository files, EntityManager entityManager, BlobStorage storage,
-            PlatformProperties platform, ShareGrants grants, ApplicationEventPublisher events, Clock clock) {
+            PlatformProperties platform, ShareGrants grants, ApplicationEventPublisher events,
+            TransactionOperations transactions, Clock clock) {
         this.files = files;
         this.entityManager = entityManager;
         this.storage = storage;
         this.maxUploadSize = platform.maxUploadSize();
         this.grants = grants;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -79,7 +85,12 @@ class FileService {
             String description = FileRules.description(upload.fields().getOrDefault("description", queryDescription));
             List<String> tags = FileRules.parseTags(upload.fields().getOrDefault("tags", queryTags));
 
-            StoredFile saved = files.save(new StoredFile(userId, blob, description, tags, clock.instant()));
+            // The record and its search document are saved together, or neither is.
+            StoredFile saved = transactions.execute(status -> {
+                StoredFile stored = files.save(new StoredFile(userId, blob, description, tags, clock.instant()));
+                events.publishEvent(searchDocument(stored));
+                return stored;
+            });
             log.info("User {} uploaded file {} ({} bytes, {})", userId, saved.id(), blob.size(), blob.mimeType());
             return FileView.of(saved);
         } catch (IOException | RuntimeException e) {
@@ -133,6 +144,7 @@ class FileService {
             file.retag(changes.tags(), now);
         }
         files.flush();
+        events.publishEvent(searchDocument(file));
         log.info("User {} updated file {}", userId, fileId);
         return FileView.of(file);
     }
@@ -140,8 +152,11 @@ class FileService {
     /** Deletes the record, then its blob; a blob that cannot be deleted is logged, not reported. */
     void delete(long userId, long fileId) {
         StoredFile file = owned(userId, fileId);
-        files.delete(file);
-        events.publishEvent(new SharedResourceDeleted(ResourceType.FILE, fileId));
+        transactions.executeWithoutResult(status -> {
+            files.delete(file);
+            events.publishEvent(new SharedResourceDeleted(ResourceType.FILE, fileId));
+            events.publishEvent(new SearchDocumentRemoved(ResourceType.FILE, fileId));
+        });
         deleteQuietly(file.storageKey());
         log.info("User {} deleted file {}", userId, fileId);
     }
@@ -162,6 +177,11 @@ class FileService {
             throw notFound(fileId);
         }
         return file;
+    }
+
+    private static SearchDocumentChanged searchDocument(StoredFile file) {
+        return new SearchDocumentChanged(ResourceType.FILE, file.id(), file.userId(), file.originalFilename(),
+                file.description(), null, file.tags(), file.createdAt());
     }
 
     private static ApiException notFound(long fileId) {

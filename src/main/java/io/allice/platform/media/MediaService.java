@@ -16,6 +16,8 @@ import io.allice.platform.media.MediaViews.MediaView;
 import io.allice.platform.media.MediaViews.TranscodeJobView;
 import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.search.SearchDocumentChanged;
+import io.allice.platform.shared.search.SearchDocumentRemoved;
 import io.allice.platform.shared.sharing.ResourceType;
 import io.allice.platform.shared.sharing.ShareGrants;
 import io.allice.platform.shared.sharing.SharedResourceDeleted;
@@ -34,6 +36,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Uploads, lists, deletes and transcodes media. Every method acts only on the caller's own
@@ -61,12 +64,13 @@ class MediaService {
     private final long maxUploadSize;
     private final ShareGrants grants;
     private final ApplicationEventPublisher events;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
     MediaService(MediaRepository media, TranscodeJobRepository jobs, EntityManager entityManager, BlobStorage storage,
             MediaProbe probe, SchedulerClient scheduler, @Qualifier("transcodeTask") OneTimeTask<Long> transcodeTask,
-            PlatformProperties platform,
-            ShareGrants grants, ApplicationEventPublisher events, Clock clock) {
+            PlatformProperties platform, ShareGrants grants, ApplicationEventPublisher events,
+            TransactionOperations transactions, Clock clock) {
         this.media = media;
         this.jobs = jobs;
         this.entityManager = entityManager;
@@ -77,6 +81,7 @@ class MediaService {
         this.maxUploadSize = platform.maxUploadSize();
         this.grants = grants;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -97,7 +102,14 @@ class MediaService {
                         "is not a readable video, audio or image file"));
             }
 
-            Media saved = media.save(new Media(userId, blob, probed, clock.instant()));
+            // The record and its search document are saved together, or neither is.
+            Media saved = transactions.execute(status -> {
+                Media stored = media.save(new Media(userId, blob, probed, clock.instant()));
+                // Media has no description or tags yet, so its original file name is all there is to find.
+                events.publishEvent(new SearchDocumentChanged(ResourceType.MEDIA, stored.id(), userId,
+                        stored.originalFilename(), null, null, List.of(), stored.createdAt()));
+                return stored;
+            });
             log.info("User {} uploaded {} media {} ({} bytes, {})", userId, probed.mediaType(), saved.id(), blob.size(),
                     blob.mimeType());
             return MediaView.of(saved);
@@ -183,8 +195,11 @@ class MediaService {
         keys.add(found.storageKey());
         jobs.findByMediaIdOrderByIdAsc(mediaId).stream().map(TranscodeJob::storageKey)
                 .filter(java.util.Objects::nonNull).forEach(keys::add);
-        media.delete(found);
-        events.publishEvent(new SharedResourceDeleted(ResourceType.MEDIA, mediaId));
+        transactions.executeWithoutResult(status -> {
+            media.delete(found);
+            events.publishEvent(new SharedResourceDeleted(ResourceType.MEDIA, mediaId));
+            events.publishEvent(new SearchDocumentRemoved(ResourceType.MEDIA, mediaId));
+        });
         keys.forEach(this::deleteQuietly);
         log.info("User {} deleted media {} and {} blobs", userId, mediaId, keys.size());
     }

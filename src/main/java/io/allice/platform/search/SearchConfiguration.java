@@ -1,0 +1,34 @@
+package io.allice.platform.search;
+
+import java.sql.DatabaseMetaData;
+
+import javax.sql.DataSource;
+
+import io.allice.platform.shared.config.PlatformProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/** Chooses the engine by the database in use: PostgreSQL's text search, or Lucene beside the embedded database. */
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
+
+    @Bean
+    SearchEngine searchEngine(DataSource dataSource, JdbcClient jdbc, SearchDocumentStore store,
+            PlatformProperties platform) throws MetaDataAccessException {
+        String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        if ("PostgreSQL".equals(database)) {
+            log.info("Search uses PostgreSQL text search");
+            return new PostgresSearchEngine(jdbc);
+        }
+        var indexDirectory = platform.dataDir().resolve("search-index");
+        log.info("Search uses the Lucene index in {}", indexDirectory);
+        return new LuceneSearchEngine(indexDirectory, store);
+    }
+}

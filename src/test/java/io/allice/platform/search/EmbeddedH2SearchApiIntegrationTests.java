@@ -1,0 +1,47 @@
+package io.allice.platform.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import io.allice.platform.shared.sharing.ResourceType;
+import io.allice.platform.support.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Search on the zero-setup default: the embedded H2 database and the Lucene index in a fresh data directory. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "allice.database-url=",
+        "allice.database-pool-size=4",
+        "allice.database-min-idle=1",
+        "allice.jwt.secret-key=" + TestAccounts.JWT_SECRET,
+        "allice.rate-limit.free-per-minute=100000",
+        "allice.rate-limit.anonymous-per-minute=100000",
+        "logging.threshold.console=WARN",
+})
+class EmbeddedH2SearchApiIntegrationTests extends SearchApiContract {
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        String dataDir = Files.createTempDirectory("allice-h2-search").toString();
+        registry.add("allice.data-dir", () -> dataDir);
+    }
+
+    @Autowired
+    SearchEngine engine;
+
+    @Test
+    void synchronizeRebuildsAnIndexThatLacksADocument() {
+        long item = anItem(alice, "Axolotl tank", null, null);
+        engine.removed(ResourceType.ITEM, item);
+        assertThat(results(alice, "axolotl")).as("the index no longer has the item").isEmpty();
+
+        engine.synchronize();
+
+        assertThat(keys(results(alice, "axolotl"))).containsExactly(item(item));
+    }
+}
