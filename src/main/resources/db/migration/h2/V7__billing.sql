@@ -23,7 +23,7 @@ create table billing_subscriptions (
     updated_at             timestamp with time zone not null
 );
 
--- The rate-limit filter asks on every request whether a user has an active or trialing subscription.
+-- The rate-limit filter checks on every request whether a user has an active or trialing subscription.
 create index billing_subscriptions_user_status_idx on billing_subscriptions (user_id, status);
 
 -- Stripe event ids already handled, so a redelivered event is acknowledged without effect.

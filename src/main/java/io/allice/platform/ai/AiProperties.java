@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * AI settings. Keys come only from the environment and are never returned or logged.
  *
  * @param timeout time limit of one provider call, including a Replicate prediction's wait
- * @param maxRetries further attempts after a provider's 429 or 5xx, before an answer has started
+ * @param maxRetries further attempts after a provider's 429 or 5xx, before any output was streamed
  * @param retryBackoff wait before the first retry; each further retry waits twice as long
  * @param replicatePollInterval pause between two status reads of a Replicate prediction
  * @param trainingPollInterval pause between two status reads of a fine-tuning job

@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A catalogue entry. Entries with an owner are fine-tuned models that only the owner sees. */
+/** A catalogue entry. Entries with an owner are fine-tuned models visible to their owner only. */
 @Entity
 @Table(name = "ai_models")
 class CatalogueModel {

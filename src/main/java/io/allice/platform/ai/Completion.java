@@ -1,7 +1,7 @@
 package io.allice.platform.ai;
 
 /**
- * A provider's finished answer.
+ * A provider's finished response.
  *
  * @param output the generated text, or for Replicate the model's output as JSON
  * @param finishReason why generation stopped in the provider's words, or null

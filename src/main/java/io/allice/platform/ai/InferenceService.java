@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs predictions: validates the request, picks the provider by the {@code model_id} prefix,
- * retries a provider's 429 and 5xx with exponential backoff, maps failures to HTTP answers and
+ * retries a provider's 429 and 5xx with exponential backoff, maps failures to HTTP responses and
  * records every provider call for the caller. Prompts and outputs are never logged.
  */
 @Service

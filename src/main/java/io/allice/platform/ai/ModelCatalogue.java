@@ -107,7 +107,7 @@ class ModelCatalogue {
         models.delete(shared(id));
     }
 
-    /** Whether the user may run this model while the catalogue is restricted. */
+    /** Returns whether the user may run this model while the catalogue is restricted. */
     @Transactional(readOnly = true)
     public boolean allows(long userId, String modelId) {
         return models.findByModelId(modelId)

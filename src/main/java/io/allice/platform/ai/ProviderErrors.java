@@ -8,7 +8,7 @@ import io.allice.platform.shared.error.ApiException;
 import org.springframework.http.HttpStatus;
 
 /**
- * Maps a failed provider call to the platform's answer. Authentication failures never repeat
+ * Maps a failed provider call to the platform's response. Authentication failures never repeat
  * the provider's message, because some providers quote part of the key in it.
  */
 final class ProviderErrors {
@@ -44,7 +44,7 @@ final class ProviderErrors {
                         List.of(), Map.of("Retry-After", Long.toString(Math.max(1, seconds))));
             }
             case UNAVAILABLE -> new ApiException(HttpStatus.BAD_GATEWAY, provider + " failed: " + message);
-            case TIMED_OUT -> new ApiException(HttpStatus.GATEWAY_TIMEOUT, provider + " did not answer within "
+            case TIMED_OUT -> new ApiException(HttpStatus.GATEWAY_TIMEOUT, provider + " did not respond within "
                     + timeout.toMillis() + " ms");
         };
     }

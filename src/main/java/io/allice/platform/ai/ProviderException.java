@@ -32,7 +32,7 @@ final class ProviderException extends RuntimeException {
     }
 
     static ProviderException timedOut() {
-        return new ProviderException(Kind.TIMED_OUT, 0, "no answer within the time limit", null);
+        return new ProviderException(Kind.TIMED_OUT, 0, "no response within the time limit", null);
     }
 
     static ProviderException unreachable(String reason) {

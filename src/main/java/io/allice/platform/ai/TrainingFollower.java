@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads a provider's fine-tuning job once and stores its status and new events. When the job
  * ends, the same transaction lists a succeeded job's model in its owner's catalogue and
- * publishes a notification request for the owner. A provider that no longer knows the job ends
- * it as failed. Any other provider failure, rejected credentials included, is retried at the
+ * publishes a notification request for the owner. A job the provider no longer has (404) ends
+ * as failed. Any other provider failure, rejected credentials included, is retried at the
  * next run, so fixing the key lets the job continue.
  */
 @Component

@@ -40,7 +40,7 @@ class UsageRecord {
     @Column(nullable = false, length = 20)
     private String outcome;
 
-    /** The HTTP status the platform answered with. */
+    /** The HTTP status the platform responded with. */
     @Column(name = "status_code", nullable = false)
     private int statusCode;
 

@@ -124,7 +124,7 @@ class StripeWebhookService {
         refreshFrom(invoice);
         Optional<BillingCustomer> customer = customers.findByStripeCustomerId(invoice.getCustomer());
         customer.ifPresentOrElse(found -> mirror.notifyPaymentFailed(found.userId()),
-                () -> log.warn("Payment of invoice {} failed for Stripe customer {}, who is no user here",
+                () -> log.warn("Payment of invoice {} failed for Stripe customer {}, which belongs to no user of this service",
                         invoice.getId(), invoice.getCustomer()));
     }
 

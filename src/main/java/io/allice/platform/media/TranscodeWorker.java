@@ -147,7 +147,7 @@ class TranscodeWorker {
         return error.length() <= MAX_ERROR_IN_NOTIFICATION ? error : error.substring(0, MAX_ERROR_IN_NOTIFICATION) + "…";
     }
 
-    /** Tells the owner's open connections where the job stands, as a {@code transcode.progress} event. */
+    /** Sends the job's status and progress to the owner's open connections as a {@code transcode.progress} event. */
     private void publishProgress(long ownerId, TranscodeJob job) {
         hub.sendToUser(ownerId, Map.of("type", "transcode.progress", "data", TranscodeJobView.of(job)));
     }

@@ -74,7 +74,7 @@ class NotificationStreamController {
         return emitter;
     }
 
-    /** The stream ends when its token expires, or after {@link #STREAM_LIFETIME}, whichever is first. */
+    /** Returns how long the stream may stay open: until its token expires or {@link #STREAM_LIFETIME}, whichever is first. */
     private Duration lifetime(Jwt token) {
         if (token.getExpiresAt() == null) {
             return STREAM_LIFETIME;

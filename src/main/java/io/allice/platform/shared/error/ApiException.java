@@ -50,7 +50,7 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, detail);
     }
 
-    /** A 400 for one invalid field, listed in the problem's {@code errors} array too. */
+    /** Creates a 400 for one invalid field, listed in the problem's {@code errors} array too. */
     public static ApiException invalidField(String field, String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, field + ": " + message,
                 List.of(new FieldViolation(field, message)), Map.of());
@@ -63,7 +63,7 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, detail, violations, Map.of());
     }
 
-    /** A 429 that tells the client when to try again. */
+    /** Creates a 429 with the seconds the client must wait in Retry-After. */
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of(),
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));

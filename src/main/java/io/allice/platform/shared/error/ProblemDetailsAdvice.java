@@ -140,9 +140,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String supported = ex.getSupportedMediaTypes().isEmpty() ? "application/json"
                 : MediaType.toString(ex.getSupportedMediaTypes());
-        String given = ex.getContentType() == null ? "no Content-Type" : "Content-Type " + ex.getContentType();
+        String received = ex.getContentType() == null ? "no Content-Type" : "Content-Type " + ex.getContentType();
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "This endpoint does not accept " + given + "; send " + supported, List.of(), headers);
+                "This endpoint does not accept " + received + "; send " + supported, List.of(), headers);
     }
 
     @Override

@@ -86,7 +86,7 @@ class JobsConfiguration {
         };
     }
 
-    /** The builder wants a list typed as both Task and OnStartup; the filter above ensures both. */
+    /** Casts the list to the type the builder requires, Task and OnStartup at once, which the caller's filter guarantees. */
     @SuppressWarnings("unchecked")
     private static <T extends Task<?> & OnStartup> List<T> asStartupTasks(List<Task<?>> tasks) {
         return (List<T>) (List<?>) tasks;

@@ -48,7 +48,7 @@ class DataSourceConfiguration {
             dataSource.setPassword(url.password());
         }
         dataSource.setMaximumPoolSize(poolSize);
-        // Hikari keeps the whole pool open unless told otherwise; tests with many contexts keep fewer.
+        // Hikari keeps the whole pool open unless configured otherwise, so tests with many contexts set a smaller minimum.
         dataSource.setMinimumIdle(minIdle < 0 ? poolSize : Math.min(minIdle, poolSize));
         log.info("Using database {}", url.redactedJdbcUrl());
         return dataSource;

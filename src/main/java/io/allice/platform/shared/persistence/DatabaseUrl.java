@@ -31,7 +31,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         return URL_PASSWORD.matcher(redacted).replaceAll("$1***@");
     }
 
-    /** The embedded H2 database in file mode under the data directory. */
+    /** Returns the embedded H2 database in file mode under the data directory. */
     public static DatabaseUrl embedded(Path dataDir) {
         Path file = dataDir.resolve("db").resolve("allice").toAbsolutePath();
         return new DatabaseUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");

@@ -10,7 +10,7 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
- * Answers a malformed WebSocket handshake (a plain HTTP request to {@code /ws}, a missing
+ * Responds to a malformed WebSocket handshake (a plain HTTP request to {@code /ws}, a missing
  * {@code Connection: Upgrade} or an unsupported protocol version) with a problem body instead
  * of plain text.
  */

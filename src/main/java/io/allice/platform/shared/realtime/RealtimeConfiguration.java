@@ -29,7 +29,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
                 .setAllowedOriginPatterns("*");
     }
 
-    /** The handshake needs an authenticated user, as every route does by default. */
+    /** Requires an authenticated user for the handshake, as every route does by default. */
     @Bean
     RouteAccess realtimeRouteAccess() {
         return routes -> routes.requestMatchers("/ws").authenticated();
