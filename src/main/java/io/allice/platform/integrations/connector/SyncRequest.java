@@ -1,0 +1,26 @@
+package io.allice.platform.integrations.connector;
+
+import java.time.Instant;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What one sync asks for.
+ *
+ * @param type full or incremental
+ * @param lastSuccessfulSync when the previous successful sync started, or null if there was none
+ * @param cursor what the previous successful sync returned; empty after none or for a full sync
+ * @param options the {@code options} object of the sync request, never null
+ */
+public record SyncRequest(SyncType type, Instant lastSuccessfulSync, Map<String, String> cursor, JsonNode options) {
+
+    public SyncRequest {
+        cursor = Map.copyOf(cursor);
+    }
+
+    /** Whether the connector may ask only for changes: incremental, and a previous sync exists. */
+    public boolean incremental() {
+        return type == SyncType.INCREMENTAL && lastSuccessfulSync != null;
+    }
+}
