@@ -20,6 +20,7 @@ import io.allice.platform.integrations.connector.ServiceHttp;
 import io.allice.platform.integrations.connector.ServiceName;
 import io.allice.platform.integrations.connector.ServiceResponse;
 import io.allice.platform.integrations.connector.SyncRequest;
+import io.allice.platform.integrations.connector.TokenRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ public class GitLabConnector implements Connector {
 
     @Override
     public String identify(ServiceClient client) {
-        JsonNode user = client.get("/user", Map.of()).body();
+        JsonNode user = read(client, "/user", Map.of()).body();
         String username = RecordFields.text(user, "username");
         if (username == null) {
             throw new ServiceCallException(service(), 200, "GitLab returned GET /user without a username");
@@ -88,7 +89,7 @@ public class GitLabConnector implements Connector {
         }
 
         Instant newestActivity = since;
-        ServiceResponse page = client.get("/projects", query);
+        ServiceResponse page = read(client, "/projects", query);
         while (true) {
             for (JsonNode project : page.body()) {
                 sink.accept(toRecord(project));
@@ -98,7 +99,7 @@ public class GitLabConnector implements Connector {
             if (next.isEmpty()) {
                 break;
             }
-            page = client.get(next.get(), Map.of());
+            page = read(client, next.get(), Map.of());
         }
         return newestActivity == null ? Map.of() : Map.of(CURSOR_LAST_ACTIVITY, newestActivity.toString());
     }
@@ -124,6 +125,22 @@ public class GitLabConnector implements Connector {
                 "client_id", credentials.get().clientId(),
                 "client_secret", credentials.get().clientSecret(),
                 "token", token));
+    }
+
+    /**
+     * Sends a GET and treats 403 as a rejected token. GitLab returns 403 to {@code /user} and the
+     * member project list when the token lacks the {@code read_api} scope or its account is
+     * blocked, and connecting again with a suitable token is the remedy for both.
+     */
+    private ServiceResponse read(ServiceClient client, String url, Map<String, String> query) {
+        try {
+            return client.get(url, query);
+        } catch (ServiceCallException e) {
+            if (e.status() == 403) {
+                throw new TokenRejectedException(service(), e.getMessage());
+            }
+            throw e;
+        }
     }
 
     private static Instant changedSince(SyncRequest request) {

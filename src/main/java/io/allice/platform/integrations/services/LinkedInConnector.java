@@ -13,6 +13,7 @@ import io.allice.platform.integrations.connector.ServiceCallException;
 import io.allice.platform.integrations.connector.ServiceClient;
 import io.allice.platform.integrations.connector.ServiceName;
 import io.allice.platform.integrations.connector.SyncRequest;
+import io.allice.platform.integrations.connector.TokenRejectedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -77,8 +78,20 @@ public class LinkedInConnector implements Connector {
         return Map.of();
     }
 
+    /**
+     * Reads the userinfo endpoint, treating 403 as a rejected token, because LinkedIn returns
+     * 403 there when the token lacks the {@code openid} or {@code profile} scope.
+     */
     private JsonNode userinfo(ServiceClient client) {
-        JsonNode member = client.get(USERINFO, Map.of()).body();
+        JsonNode member;
+        try {
+            member = client.get(USERINFO, Map.of()).body();
+        } catch (ServiceCallException e) {
+            if (e.status() == 403) {
+                throw new TokenRejectedException(service(), e.getMessage());
+            }
+            throw e;
+        }
         if (RecordFields.text(member, "sub") == null) {
             throw new ServiceCallException(service(), 200, "LinkedIn returned GET " + USERINFO + " without a member id (sub)");
         }

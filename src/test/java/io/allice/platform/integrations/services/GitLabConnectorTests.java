@@ -208,6 +208,19 @@ class GitLabConnectorTests {
     }
 
     @Test
+    void syncMissingScopeThrowsTokenRejected() {
+        GITLAB.stubFor(projectsRequest(null).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": "insufficient_scope",
+                         "error_description": "The request requires higher privileges than provided by the access token.",
+                         "scope": "api read_api"}""")));
+
+        assertThatThrownBy(() -> connector.sync(client(), full(), records::add))
+                .isInstanceOf(TokenRejectedException.class)
+                .hasMessageContaining("requires higher privileges");
+    }
+
+    @Test
     void syncServerErrorThrowsWithGitLabMessage() {
         GITLAB.stubFor(projectsRequest(null).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\": \"500 Internal Server Error\"}")));

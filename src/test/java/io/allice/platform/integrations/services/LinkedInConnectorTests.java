@@ -47,7 +47,7 @@ class LinkedInConnectorTests {
     private static final String MEMBER = """
             {"sub": "782bbtaQ", "name": "John Doe", "given_name": "John", "family_name": "Doe",
              "picture": "https://media.licdn.example/dms/image/C5F03AQHqK8v7tB1HCQ/profile-displayphoto",
-             "locale": "en-US", "email": "doe@example.com", "email_verified": true}""";
+             "locale": {"country": "US", "language": "en"}, "email": "doe@example.com", "email_verified": true}""";
 
     private final LinkedInConnector connector = new LinkedInConnector();
     private final List<Duration> sleeps = new ArrayList<>();
@@ -149,6 +149,18 @@ class LinkedInConnectorTests {
         assertThatThrownBy(() -> connector.sync(client(), full(), records::add))
                 .isInstanceOf(TokenRejectedException.class);
         assertThat(records).isEmpty();
+    }
+
+    @Test
+    void syncMissingScopeThrowsTokenRejected() {
+        LINKEDIN.stubFor(get("/v2/userinfo").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"serviceErrorCode": 100, "code": "ACCESS_DENIED",
+                         "message": "Not enough permissions to access: userinfo.GET.NO_VERSION", "status": 403}""")));
+
+        assertThatThrownBy(() -> connector.sync(client(), full(), records::add))
+                .isInstanceOf(TokenRejectedException.class)
+                .hasMessageContaining("Not enough permissions");
     }
 
     @Test
