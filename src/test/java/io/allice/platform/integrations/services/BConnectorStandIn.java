@@ -64,8 +64,12 @@ final class BConnectorStandIn implements AutoCloseable {
     }
 
     Synced sync(Connector connector, SyncRequest request) {
+        return sync(connector, baseUrl(), request);
+    }
+
+    Synced sync(Connector connector, String baseUrl, SyncRequest request) {
         List<ImportedRecord> records = new ArrayList<>();
-        Map<String, String> cursor = connector.sync(client(connector), request, records::add);
+        Map<String, String> cursor = connector.sync(client(connector, baseUrl), request, records::add);
         return new Synced(records, cursor);
     }
 
