@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.allice.platform.integrations.connector.AccessTokenSource;
 import io.allice.platform.integrations.connector.Connector;
 import io.allice.platform.integrations.connector.ImportedRecord;
+import io.allice.platform.integrations.connector.ServiceClient;
 import io.allice.platform.integrations.connector.ServiceHttp;
 import io.allice.platform.integrations.connector.SyncRequest;
 import io.allice.platform.integrations.connector.SyncType;
@@ -59,8 +60,12 @@ final class BConnectorStandIn implements AutoCloseable {
     }
 
     ServiceHttp client(Connector connector, String baseUrl) {
+        return client(connector, baseUrl, Optional.empty());
+    }
+
+    ServiceHttp client(Connector connector, String baseUrl, Optional<ServiceClient.ClientCredentials> credentials) {
         return new ServiceHttp(HttpClient.newHttpClient(), connector, baseUrl, AccessTokenSource.fixed(TOKEN),
-                Optional.empty(), POLICY, Clock.fixed(NOW, ZoneOffset.UTC), sleeps::add);
+                credentials, POLICY, Clock.fixed(NOW, ZoneOffset.UTC), sleeps::add);
     }
 
     Synced sync(Connector connector, SyncRequest request) {
