@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Google Drive through the Drive API v3: the files of the user's My Drive become
- * {@code google_drive_file} and {@code google_drive_folder} items.
+ * Google Drive through the Drive API v3: the files in the user's corpus (My Drive and the files
+ * shared with the user, not shared drives) become {@code google_drive_file} and
+ * {@code google_drive_folder} items.
  *
  * <p>Incremental syncs use the Changes API rather than a {@code modifiedTime >} query.
  * {@code modifiedTime} can be set by the uploading client, so a file uploaded today with last
