@@ -74,23 +74,36 @@ public class OneDriveConnector implements Connector {
     public Map<String, String> sync(ServiceClient client, SyncRequest request, RecordSink sink) {
         String deltaLink = request.cursor().get(CURSOR_KEY);
         if (request.incremental() && deltaLink != null) {
-            if (!onBaseUrl(client, deltaLink)) {
-                log.info("The saved OneDrive delta link is not below the configured base URL, "
-                        + "so this sync reads the whole drive");
-            } else {
-                try {
-                    return Map.of(CURSOR_KEY, readDelta(client, deltaLink, sink));
-                } catch (ServiceCallException e) {
-                    // Graph returns 410 Gone when the delta token has expired and the drive
-                    // must be enumerated again.
-                    if (e.status() != 410) {
-                        throw e;
-                    }
-                    log.info("Microsoft Graph expired the saved OneDrive delta link, so this sync reads the whole drive");
-                }
+            Optional<String> nextDeltaLink = readChanges(client, deltaLink, sink);
+            if (nextDeltaLink.isPresent()) {
+                return Map.of(CURSOR_KEY, nextDeltaLink.get());
             }
         }
         return Map.of(CURSOR_KEY, readDelta(client, ROOT_DELTA, sink));
+    }
+
+    /**
+     * Reads the changes behind a saved delta link.
+     *
+     * @return the next delta link, or empty when the saved one cannot be used and the whole
+     *         drive must be read instead
+     */
+    private Optional<String> readChanges(ServiceClient client, String deltaLink, RecordSink sink) {
+        if (!onBaseUrl(client, deltaLink)) {
+            log.info("The saved OneDrive delta link is not below the configured base URL, so this sync reads the whole drive");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(readDelta(client, deltaLink, sink));
+        } catch (ServiceCallException e) {
+            // Graph returns 410 Gone when the delta token has expired and the drive must be
+            // enumerated again.
+            if (e.status() != 410) {
+                throw e;
+            }
+            log.info("Microsoft Graph expired the saved OneDrive delta link, so this sync reads the whole drive");
+            return Optional.empty();
+        }
     }
 
     /**
