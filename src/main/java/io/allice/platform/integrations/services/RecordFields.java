@@ -21,6 +21,17 @@ final class RecordFields {
         return value.asString();
     }
 
+    /** Returns the first non-blank string among the fields, or null when none contains one. */
+    static String firstText(JsonNode node, String... fields) {
+        for (String field : fields) {
+            String value = text(node, field);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
     /** Returns the field as a string, numbers included, or null when it is missing or empty. */
     static String id(JsonNode node, String field) {
         JsonNode value = node.path(field);
