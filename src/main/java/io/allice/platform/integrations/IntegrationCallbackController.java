@@ -11,6 +11,7 @@ import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.json.NulCharacters;
 import io.allice.platform.shared.security.RouteAccess;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +51,9 @@ class IntegrationCallbackController {
     @SecurityRequirements
     @Operation(summary = "OAuth redirect target: exchanges the code and connects the integration of the state's user; "
             + "answers JSON, or redirects to ALLICE_INTEGRATIONS_OAUTH_RETURN_URL when set")
+    @ApiResponse(responseCode = "200", description = "Connected; the integration", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "302", description = "With a return URL configured: redirect carrying service, "
+            + "status (connected or error) and detail")
     ResponseEntity<IntegrationView> callback(@PathVariable("service") String service,
             @RequestParam(name = "code", required = false) String code,
             @RequestParam(name = "state", required = false) String state,

@@ -11,6 +11,9 @@ import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.json.NulCharacters;
 import io.allice.platform.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,9 +77,16 @@ class IntegrationController {
 
     @PostMapping("/{service}/sync")
     @Operation(summary = "Sync the service's data into items: 200 with the result when the job ends within the "
-            + "wait, else 202 with sync_status syncing")
+            + "wait, else 202 with sync_status syncing; a request while a sync runs answers with that sync's state")
+    @ApiResponse(responseCode = "200", description = "The sync ended: completed, or error with error_message",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "The sync still runs; follow it with GET /api/integrations/{service}/status",
+            useReturnTypeSchema = true)
     ResponseEntity<SyncView> sync(@AuthenticationPrincipal AuthenticatedUser user,
-            @PathVariable("service") String service, @RequestBody(required = false) JsonNode body) {
+            @PathVariable("service") String service,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = SyncBody.class)))
+            @RequestBody(required = false) JsonNode body) {
         SyncCommand command = SyncCommand.parse(body);
         SyncService.Outcome outcome = syncs.sync(user.id(), Connectors.serviceOf(service), command.syncType(),
                 command.options());
@@ -87,6 +97,12 @@ class IntegrationController {
     @Operation(summary = "The service's OAuth authorisation URL to send your browser to, with a single-use state")
     AuthorizationView authorize(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("service") String service) {
         return oauth.authorize(user.id(), Connectors.serviceOf(service));
+    }
+
+    /** The documented shape of the sync request body, which {@link SyncCommand#parse} reads. */
+    record SyncBody(
+            @Schema(allowableValues = {"full", "incremental"}, defaultValue = "full") String syncType,
+            @Schema(description = "Options passed to the service's connector") Map<String, Object> options) {
     }
 
     /** The sync request body: {@code sync_type} {@code full} (the default) or {@code incremental}, and {@code options}. */

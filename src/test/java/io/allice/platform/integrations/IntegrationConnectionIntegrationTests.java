@@ -234,6 +234,20 @@ class IntegrationConnectionIntegrationTests extends IntegrationsIntegrationTest 
         assertThat(api.delete("/api/integrations/github", null).status()).isEqualTo(401);
     }
 
+    @Test
+    void documentsEndpoints() {
+        JsonNode document = api.get("/openapi.json", null).json();
+
+        JsonNode sync = document.at("/paths/~1api~1integrations~1{service}~1sync/post");
+        assertThat(sync.at("/responses").has("200")).isTrue();
+        assertThat(sync.at("/responses").has("202")).isTrue();
+        assertThat(document.at("/paths/~1api~1integrations~1{service}~1connect/post/responses").has("201")).isTrue();
+        assertThat(document.at("/paths/~1api~1integrations~1{service}/delete/responses").has("204")).isTrue();
+        assertThat(document.at("/paths/~1api~1integrations~1{service}~1callback/get/security")).isEmpty();
+        assertThat(document.at("/paths/~1api~1integrations~1tradingview~1webhook~1{secret}/post/security")).isEmpty();
+        assertThat(document.at("/paths/~1api~1integrations~1{service}~1authorize/get/responses").has("401")).isTrue();
+    }
+
     private static String decodedPart(String stored) {
         return new String(Base64.getUrlDecoder().decode(stored.split(":")[2]), StandardCharsets.ISO_8859_1);
     }
