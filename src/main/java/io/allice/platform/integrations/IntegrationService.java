@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.allice.platform.integrations.IntegrationViews.IntegrationView;
 import io.allice.platform.integrations.connector.Connector;
@@ -16,6 +18,7 @@ import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,21 +71,16 @@ class IntegrationService {
      * Checks the tokens with the service's identity call and stores them, replacing the tokens
      * of an earlier connection. A refresh during the check stores the refreshed tokens.
      */
-    IntegrationView connectWithTokens(long userId, Connector connector, TokenSet tokens, java.util.Map<String, Object> config) {
+    IntegrationView connectWithTokens(long userId, Connector connector, TokenSet tokens, Map<String, Object> config) {
         ServiceName service = connector.service();
         RefreshingTokenSource source = clients.tokens(connector, tokens, refreshed -> { });
         String account = identify(connector, source);
 
         TokenSet checked = source.tokens();
-        IntegrationView view = transactions.execute(status -> {
-            Instant now = clock.instant();
-            Integration integration = integrations.findByUserIdAndServiceName(userId, service.id())
-                    .orElseGet(() -> new Integration(userId, service, now));
-            integration.connect(account, encrypt(userId, service, "access_token", checked.accessToken()),
-                    encrypt(userId, service, "refresh_token", checked.refreshToken()), checked.expiresAt(),
-                    config == null ? new LinkedHashMap<>() : config, now);
-            return IntegrationView.of(integrations.saveAndFlush(integration));
-        });
+        IntegrationView view = IntegrationView.of(save(userId, service, (integration, now) ->
+                integration.connect(account, encrypt(userId, service, "access_token", checked.accessToken()),
+                        encrypt(userId, service, "refresh_token", checked.refreshToken()), checked.expiresAt(),
+                        config == null ? new LinkedHashMap<>() : config, now)));
         log.info("User {} connected {} as integration {}", userId, service.id(), view.id());
         return view;
     }
@@ -108,17 +106,38 @@ class IntegrationService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        IntegrationView view = transactions.execute(status -> {
-            Instant now = clock.instant();
-            Integration integration = integrations.findByUserIdAndServiceName(userId, ServiceName.TRADINGVIEW.id())
-                    .orElseGet(() -> new Integration(userId, ServiceName.TRADINGVIEW, now));
+        Integration saved = save(userId, ServiceName.TRADINGVIEW, (integration, now) -> {
             integration.connect("webhook", null, null, null,
                     request.config() == null ? new LinkedHashMap<>() : request.config(), now);
             integration.setWebhookSecretHash(TokenCipher.sha256Hex(secret));
-            return IntegrationView.of(integrations.saveAndFlush(integration), platform.publicBaseUrl() + WEBHOOK_PATH + secret);
         });
+        IntegrationView view = IntegrationView.of(saved, platform.publicBaseUrl() + WEBHOOK_PATH + secret);
         log.info("User {} connected tradingview as integration {} with a new webhook secret", userId, view.id());
         return view;
+    }
+
+    /**
+     * Creates or changes the user's integration with the service in a transaction of its own.
+     * Two first connections at the same moment collide on the unique (user, service) index;
+     * the loser then runs again and changes the row the winner created.
+     */
+    private Integration save(long userId, ServiceName service, BiConsumer<Integration, Instant> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    Instant now = clock.instant();
+                    Integration integration = integrations.findByUserIdAndServiceName(userId, service.id())
+                            .orElseGet(() -> new Integration(userId, service, now));
+                    change.accept(integration, now);
+                    return integrations.saveAndFlush(integration);
+                });
+            } catch (DataIntegrityViolationException e) {
+                if (attempt >= 2) {
+                    throw e;
+                }
+                log.info("User {} connected {} twice at once; applying the later connection again", userId, service.id());
+            }
+        }
     }
 
     @Transactional(readOnly = true)

@@ -65,6 +65,9 @@ class GitHubSyncIntegrationTests extends IntegrationsIntegrationTest {
         assertThat(status.get("items_synced").asInt()).isEqualTo(5);
         assertThat(status.get("items_synced_total").asLong()).isEqualTo(5);
         assertThat(status.get("last_sync").asString()).endsWith("Z");
+        JsonNode found = api.get("/api/search?type=item&q=epsilon", user.token()).json();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("title").asString()).isEqualTo("octocat/epsilon");
     }
 
     @Test
@@ -217,6 +220,7 @@ class GitHubSyncIntegrationTests extends IntegrationsIntegrationTest {
         assertThat(String.valueOf(row.get("access_token"))).startsWith("v1:").doesNotContain("ghu_renewed");
         assertThat(String.valueOf(row.get("refresh_token"))).doesNotContain("ghr_refresh_2");
         assertThat(row.get("token_expires_at")).isNotNull();
+        assertThat(logText()).doesNotContain("ghu_renewed").doesNotContain("ghr_refresh_2").doesNotContain("ghu_expired");
 
         // The next sync starts with the stored, renewed token and needs no refresh.
         Response again = sync(user, "github", "full");

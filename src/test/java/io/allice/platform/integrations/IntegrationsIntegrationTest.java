@@ -4,6 +4,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -94,6 +98,15 @@ abstract class IntegrationsIntegrationTest {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> api.get("/api/integrations/" + service + "/status", user.token()).json(),
                         status -> !status.get("sync_status").asString().equals("syncing"));
+    }
+
+    /** The service's log file, which tests check for secrets. */
+    static String logText() {
+        try {
+            return Files.readString(Path.of(System.getProperty("java.io.tmpdir"), "allice-test-logs", "allice.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The stored row of the user's integration, as the database holds it. */

@@ -38,6 +38,8 @@ class TradingViewIntegrationTests extends IntegrationsIntegrationTest {
 
         assertThat(json.status()).as(json.toString()).isEqualTo(204);
         assertThat(text.status()).as(text.toString()).isEqualTo(204);
+        String secret = path.substring(path.lastIndexOf('/') + 1);
+        assertThat(logText()).contains("/api/integrations/tradingview/webhook/[redacted]").doesNotContain(secret);
         Response full = api.post("/api/integrations/tradingview/sync", user.token(), Map.of("sync_type", "full"));
         assertThat(full.json().get("sync_status").asString()).as(full.toString()).isEqualTo("completed");
         assertThat(full.json().get("items_synced").asInt()).isEqualTo(2);
