@@ -34,7 +34,7 @@ class Connectors {
                 + "'; supported services: " + ServiceName.supportedIds()));
     }
 
-    /** The service's connector, or 503 when this build has none for it. */
+    /** Returns the service's connector, or throws 503 when this build has none for it. */
     Connector require(ServiceName service) {
         Connector connector = byService.get(service);
         if (connector == null) {
@@ -54,7 +54,7 @@ class Connectors {
         return configured.isEmpty() ? connector.defaultBaseUrl() : configured;
     }
 
-    /** The connector's OAuth flow with the configured authorisation and token URLs applied. */
+    /** Returns the connector's OAuth flow with the configured authorisation and token URLs applied. */
     Optional<OAuthFlow> oauth(Connector connector) {
         IntegrationProperties.ServiceSettings settings = properties.of(connector.service());
         return connector.oauth().map(flow -> new OAuthFlow(

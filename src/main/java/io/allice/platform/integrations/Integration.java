@@ -292,7 +292,7 @@ class Integration {
         return updatedAt;
     }
 
-    /** The associated data that binds an encrypted field to this integration. */
+    /** Builds the associated data that binds an encrypted field to one user's integration with one service. */
     static String associatedData(long userId, ServiceName service, String field) {
         return "integration/" + userId + "/" + service.id() + "/" + field;
     }

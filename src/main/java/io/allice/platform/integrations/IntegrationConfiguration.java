@@ -22,7 +22,7 @@ class IntegrationConfiguration {
 
     /**
      * One client for all services. Redirects are not followed, so the account's Authorization
-     * header never goes to a host that a service's answer points at.
+     * header never goes to a host that a service's redirect points at.
      */
     @Bean
     HttpClient integrationHttpClient() {

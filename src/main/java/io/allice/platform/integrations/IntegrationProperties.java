@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param encryptionKey base64 of 32 random bytes that encrypt stored tokens; blank to use the
  *        key generated in the data directory
- * @param syncWait how long a sync request waits for its job before it answers {@code syncing}
+ * @param syncWait how long a sync request waits for its job before it returns {@code syncing}
  * @param maxRetries further attempts after a rate-limit answer or a 5xx to a GET
  * @param maxRateLimitWait the longest rate-limit wait a call sits out; a longer one fails the sync
  * @param timeout time limit of one call to a service
@@ -87,7 +87,7 @@ record IntegrationProperties(
         return services.getOrDefault(service.id().replace('_', '-'), ServiceSettings.NONE);
     }
 
-    /** The environment variable of one setting, such as {@code ALLICE_INTEGRATIONS_GITHUB_CLIENT_ID}. */
+    /** Names the environment variable of one setting, such as {@code ALLICE_INTEGRATIONS_GITHUB_CLIENT_ID}. */
     static String variable(ServiceName service, String setting) {
         return "ALLICE_INTEGRATIONS_" + service.environmentName() + "_" + setting;
     }

@@ -90,7 +90,7 @@ class IntegrationService {
         try {
             String account = connector.identify(clients.client(connector, source));
             if (account == null || account.isBlank()) {
-                throw new ApiException(HttpStatus.BAD_GATEWAY, name + " answered the identity check without an account name");
+                throw new ApiException(HttpStatus.BAD_GATEWAY, name + " returned no account name from the identity check");
             }
             return account.length() > 300 ? account.substring(0, 300) : account;
         } catch (TokenRejectedException e) {
@@ -118,8 +118,8 @@ class IntegrationService {
 
     /**
      * Creates or changes the user's integration with the service in a transaction of its own.
-     * Two first connections at the same moment collide on the unique (user, service) index;
-     * the loser then runs again and changes the row the winner created.
+     * Two first connections at the same moment collide on the unique (user, service) index.
+     * The one that fails then runs again and changes the row the other one created.
      */
     private Integration save(long userId, ServiceName service, BiConsumer<Integration, Instant> change) {
         for (int attempt = 1; ; attempt++) {
@@ -175,7 +175,7 @@ class IntegrationService {
         }
     }
 
-    /** The user's integration with the service, or 404. */
+    /** Loads the user's integration with the service, or throws 404. */
     Integration owned(long userId, ServiceName service) {
         return integrations.findByUserIdAndServiceName(userId, service.id())
                 .orElseThrow(() -> ApiException.notFound(service.displayName() + " is not connected"));

@@ -17,7 +17,7 @@ final class IntegrationViews {
      * @param itemsSyncedTotal records all syncs since the integration was first connected stored,
      *        counting a record again each time a sync updates it
      * @param lastSync when the last successful sync finished
-     * @param webhookUrl TradingView only, and only in the answer to connect: the secret URL to post alerts to
+     * @param webhookUrl TradingView only, and only in the connect response: the secret URL to post alerts to
      */
     record IntegrationView(long id, String serviceName, String account, boolean connected, boolean needsReconnect,
             Instant lastSync, String syncStatus, String errorMessage, Integer itemsSynced, long itemsSyncedTotal,
@@ -36,7 +36,7 @@ final class IntegrationViews {
     }
 
     /**
-     * The answer to a sync request.
+     * The response to a sync request.
      *
      * @param syncStatus {@code completed}, {@code error}, or {@code syncing} while the job still runs
      * @param itemsSynced records this sync stored so far
@@ -63,7 +63,7 @@ final class IntegrationViews {
     }
 
     /**
-     * The answer to an authorisation request.
+     * The response to an authorisation request.
      *
      * @param authorizationUrl where to send the user's browser
      * @param redirectUri where the service sends the browser back; register it with the OAuth app

@@ -162,7 +162,7 @@ class OAuthService {
                 + " and " + IntegrationProperties.variable(service, "CLIENT_SECRET")));
     }
 
-    /** Where the service sends the browser back; built on PUBLIC_BASE_URL like share links. */
+    /** Builds the URL the service sends the browser back to, on PUBLIC_BASE_URL like share links. */
     String redirectUri(ServiceName service) {
         return platform.publicBaseUrl() + "/api/integrations/" + service.id() + "/callback";
     }

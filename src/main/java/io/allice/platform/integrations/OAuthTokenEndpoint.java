@@ -106,7 +106,7 @@ class OAuthTokenEndpoint {
                     + "'s token endpoint answered " + response.statusCode() + ": "
                     + ServiceHttp.errorMessage(response.body(), response.statusCode()));
         }
-        // GitHub answers a bad code with 200 and an error field, others with 400 or 401.
+        // GitHub responds to a bad code with 200 and an error field, others with 400 or 401.
         if (response.statusCode() >= 400 || error != null || !body.path("access_token").isString()) {
             String description = ServiceHttp.errorMessage(response.body(), response.statusCode());
             throw new GrantRejectedException(error == null || error.equals(description) ? description
@@ -133,7 +133,7 @@ class OAuthTokenEndpoint {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new ServiceCallException(service, 0, service.displayName() + "'s token endpoint did not answer within "
+            throw new ServiceCallException(service, 0, service.displayName() + "'s token endpoint did not respond within "
                     + properties.timeout().toSeconds() + " s");
         } catch (IOException e) {
             throw new ServiceCallException(service, 0, "could not reach " + service.displayName()
@@ -149,7 +149,7 @@ class OAuthTokenEndpoint {
             JsonNode json = ServiceHttp.JSON.readTree(body == null || body.isBlank() ? "{}" : body);
             return json.isObject() ? json : ServiceHttp.JSON.createObjectNode();
         } catch (JacksonException e) {
-            // Some token endpoints answer in form encoding unless asked for JSON; treat as no tokens.
+            // Some token endpoints respond in form encoding unless the request accepts JSON, so this counts as no tokens.
             return ServiceHttp.JSON.createObjectNode();
         }
     }

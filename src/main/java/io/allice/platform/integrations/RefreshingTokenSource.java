@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An account's tokens that refresh themselves at the service's token endpoint: before a call
- * when the access token is known to have expired, and after the service answered 401. Each new
+ * when the access token is known to have expired, and after the service responded with 401. Each new
  * pair goes to {@code onRefresh}, which stores it encrypted for the integration.
  */
 final class RefreshingTokenSource implements AccessTokenSource {

@@ -30,7 +30,7 @@ class ServiceClients {
         this.sleeper = integrationSleeper;
     }
 
-    /** The tokens of one account, refreshed through the connector's OAuth flow where it has one. */
+    /** Wraps the tokens of one account, refreshed through the connector's OAuth flow where it has one. */
     RefreshingTokenSource tokens(Connector connector, TokenSet tokens, Consumer<TokenSet> onRefresh) {
         return new RefreshingTokenSource(connector.service(), tokens, connectors.oauth(connector),
                 properties.of(connector.service()).credentials(), tokenEndpoint, clock, onRefresh);

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Each sync is one durable db-scheduler execution, written in the transaction that marks the
- * integration as syncing, so a restart neither loses nor repeats it; db-scheduler starts an
+ * integration as syncing, so a restart neither loses nor repeats it. db-scheduler starts an
  * execution again when its instance died. The worker records every failure of the service on
  * the integration itself, so an execution fails only on a database error; it then runs again
  * five minutes later, and as the integration is still {@code syncing}, the sync starts over.

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts syncs as durable jobs and waits a short while for them, so a quick sync answers with
- * its result and a long one with {@code syncing}. One sync per integration runs at a time: a
- * request while one runs starts nothing and answers with the running one's state.
+ * Starts syncs as durable jobs and waits a short while for them, so a quick sync returns
+ * its result and a long one returns {@code syncing}. One sync per integration runs at a time,
+ * so a request while one runs starts nothing and returns the running sync's state.
  */
 @Service
 class SyncService {
@@ -48,7 +48,7 @@ class SyncService {
         this.clock = clock;
     }
 
-    /** A sync's answer, and whether the sync had ended when it was taken. */
+    /** The sync response, and whether the sync had ended when it was read. */
     record Outcome(SyncView view, boolean ended) {
     }
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one sync: asks the connector for the account's records, stores them as items page by
+ * Runs one sync: reads the account's records through the connector, stores them as items page by
  * page, and records the outcome on the integration. A service failure ends the sync as
  * {@code error} with the service's words; a rejected token also marks the integration as
  * needing reconnection. Records stored before a failure stay, and running a sync again only
@@ -65,10 +65,20 @@ class SyncWorker {
         }
         log.info("Sync {} of integration {} ({}) started", integration.syncType(), integrationId, integration.service().id());
 
+        ServiceHttp client;
+        try {
+            client = client(connector.get(), integration);
+        } catch (IllegalStateException e) {
+            // The stored token was encrypted under another key or changed; only a new connection helps.
+            fail(integrationId, 0, "The stored token cannot be decrypted (" + e.getMessage()
+                    + "); connect " + integration.service().displayName() + " again", true);
+            return;
+        }
+
         BatchingSink sink = new BatchingSink(integration.service(), ServiceHttp.JSON, integration.syncStartedAt(),
                 batch -> store(integration.userId(), batch));
         try {
-            Map<String, String> cursor = connector.get().sync(client(connector.get(), integration), request(integration), sink);
+            Map<String, String> cursor = connector.get().sync(client, request(integration), sink);
             sink.flush();
             complete(integrationId, sink.stored(), cursor);
         } catch (TokenRejectedException e) {

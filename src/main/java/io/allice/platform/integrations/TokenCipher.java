@@ -134,7 +134,7 @@ final class TokenCipher {
         }
     }
 
-    /** A key for another purpose (signing OAuth states), derived so the encryption key is used for one thing only. */
+    /** Derives a key for another purpose (signing OAuth states), so the encryption key is used for one thing only. */
     byte[] derive(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

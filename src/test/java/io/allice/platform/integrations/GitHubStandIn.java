@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 /**
  * Stubs of GitHub's REST API in its real wire format: {@code GET /user}, {@code GET /user/repos}
  * with {@code Link} pagination, and GitHub's error bodies. Every stub requires the token it is
- * given, so a request with another token is not answered.
+ * given, so a request with another token gets no stubbed response.
  */
 final class GitHubStandIn {
 

@@ -77,7 +77,7 @@ abstract class IntegrationsIntegrationTest {
         github = new GitHubStandIn(GITHUB);
     }
 
-    /** Connects GitHub for the user with the token, which the stand-in knows as {@code login}. */
+    /** Connects GitHub for the user with the token, which the stand-in accepts as the account {@code login}. */
     Response connectGitHub(Session user, String token, String login) {
         github.knowsToken(token, login);
         return api.post("/api/integrations/github/connect", user.token(), Map.of("access_token", token));
@@ -100,7 +100,7 @@ abstract class IntegrationsIntegrationTest {
                         status -> !status.get("sync_status").asString().equals("syncing"));
     }
 
-    /** The service's log file, which tests check for secrets. */
+    /** Reads the service's log file, so tests can check it for secrets. */
     static String logText() {
         try {
             return Files.readString(Path.of(System.getProperty("java.io.tmpdir"), "allice-test-logs", "allice.log"));
@@ -109,7 +109,7 @@ abstract class IntegrationsIntegrationTest {
         }
     }
 
-    /** The stored row of the user's integration, as the database holds it. */
+    /** Reads the stored row of the user's integration from the database. */
     Map<String, Object> storedRow(Session user, String service) {
         return jdbc.sql("select * from integrations where user_id = :user and service_name = :service")
                 .param("user", user.userId()).param("service", service).query().singleRow();

@@ -140,7 +140,7 @@ class OAuthIntegrationTests extends IntegrationsIntegrationTest {
     void rejectedCodeIs400() {
         Session user = api.registerNew("oauth_bad_code");
         String state = authorize(user);
-        // GitHub answers a bad code with 200 and an error body.
+        // GitHub responds to a bad code with 200 and an error body.
         GITHUB.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(okJson("""
                 {"error": "bad_verification_code", "error_description": "The code passed is incorrect or expired.",
                  "error_uri": "https://docs.github.com/apps/troubleshooting"}""")));

@@ -6,7 +6,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What one sync asks for.
+ * The parameters of one sync.
  *
  * @param type full or incremental
  * @param lastSuccessfulSync when the previous successful sync started, or null if there was none
@@ -22,7 +22,7 @@ public record SyncRequest(SyncType type, Instant lastSuccessfulSync, Map<String,
         cursor = Map.copyOf(cursor);
     }
 
-    /** A request outside any stored integration, as connector tests build it. */
+    /** Creates a request outside any stored integration, as connector tests build it. */
     public SyncRequest(SyncType type, Instant lastSuccessfulSync, Map<String, String> cursor, JsonNode options) {
         this(type, lastSuccessfulSync, cursor, options, 0);
     }

@@ -91,7 +91,7 @@ class TradingViewConnector implements Connector {
                 alert.receivedAt());
     }
 
-    /** The alert's first line, or for JSON its {@code title}, {@code message} or {@code ticker} field. */
+    /** Picks the alert's first line, or for JSON its {@code title}, {@code message} or {@code ticker} field. */
     private static String title(ReceivedAlerts.Alert alert, JsonNode json) {
         String text = alert.body();
         if (json != null && json.isObject()) {

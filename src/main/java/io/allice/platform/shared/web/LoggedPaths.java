@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Request paths as logs may show them. A path that carries a secret in its URL (the TradingView
  * webhook of the integrations area, whose secret is the caller's only credential, and public
- * share links) keeps its prefix and loses the secret, so the access log never holds a
+ * share links) keeps its prefix and loses the secret, so the access log never contains a
  * working credential.
  */
 public final class LoggedPaths {
@@ -17,7 +17,7 @@ public final class LoggedPaths {
     private LoggedPaths() {
     }
 
-    /** The path with the secret segment after a known prefix replaced; other paths unchanged. */
+    /** Replaces the secret segment after a known prefix; other paths are returned unchanged. */
     public static String redact(String path) {
         if (path == null) {
             return null;
