@@ -229,6 +229,29 @@ class GitHubSyncIntegrationTests extends IntegrationsIntegrationTest {
     }
 
     @Test
+    void refreshesTokenNearExpiry() {
+        Session user = api.registerNew("gh_expiring");
+        GITHUB.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
+                .withRequestBody(containing("refresh_token=ghr_expiring"))
+                .willReturn(okJson("""
+                        {"access_token": "ghu_fresh", "expires_in": 28800, "refresh_token": "ghr_next",
+                         "token_type": "bearer"}""")));
+        github.knowsToken("ghu_fresh", "octocat");
+
+        Response response = api.post("/api/integrations/github/connect", user.token(),
+                Map.of("access_token", "ghu_about_to_expire", "refresh_token", "ghr_expiring", "expires_in", 30));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().get("account").asString()).isEqualTo("octocat");
+        GITHUB.verify(0, getRequestedFor(urlPathEqualTo("/user")).withHeader("Authorization",
+                equalTo("Bearer ghu_about_to_expire")));
+        github.servesRepos("ghu_fresh", List.of(List.of(new Repo(401, "octocat/fresh", null, "2024-01-01T00:00:00Z"))));
+        Response synced = sync(user, "github", "full");
+        assertThat(synced.json().get("sync_status").asString()).as(synced.toString()).isEqualTo("completed");
+        GITHUB.verify(1, postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
+    }
+
+    @Test
     void slowSyncAnswers202AndRunsOnce() {
         Session user = api.registerNew("gh_slow");
         connectGitHub(user, "ghp_slow", "octocat");
