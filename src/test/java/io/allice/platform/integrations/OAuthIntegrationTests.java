@@ -11,14 +11,17 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.allice.platform.integrations.connector.ServiceName;
 import io.allice.platform.support.ApiClient.Response;
 import io.allice.platform.support.ApiClient.Session;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The OAuth authorisation-code flow with PKCE against GitHub's stand-in, and its state checks. */
@@ -112,6 +115,22 @@ class OAuthIntegrationTests extends IntegrationsIntegrationTest {
     }
 
     @Test
+    void expiredStateIs400() {
+        Session user = api.registerNew("oauth_expired");
+        OAuthStates states = new OAuthStates(jdbc, cipher.derive("oauth-state"));
+        Instant past = Instant.now().minusSeconds(60);
+        states.insert("expired-nonce-" + user.userId(), user.userId(), ServiceName.GITHUB, null, past);
+        String state = states.sign("expired-nonce-" + user.userId(), user.userId(), ServiceName.GITHUB, past);
+
+        Response response = api.get("/api/integrations/github/callback?code=c&state=" + encode(state), null);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("has expired; start the authorisation again");
+        GITHUB.verify(0, postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
+    }
+
+    @Test
     void stateOfAnotherServiceIs400() {
         Session user = api.registerNew("oauth_foreign");
         String state = authorize(user);
@@ -161,6 +180,9 @@ class OAuthIntegrationTests extends IntegrationsIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).contains("has no OAuth authorisation");
     }
+
+    @Autowired
+    TokenCipher cipher;
 
     private String lastAuthorizationUrl;
 
