@@ -1,6 +1,7 @@
 package io.allice.platform.integrations;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.allice.platform.integrations.connector.ServiceName;
@@ -118,8 +119,9 @@ class Integration {
     }
 
     /**
-     * Stores a new connection's account and tokens. The sync cursor is kept only when the
-     * account is the one connected before, because a cursor of another account would skip data.
+     * Stores a new connection's account and tokens, and its config unless that is null. The sync
+     * cursor is kept only when the account is the one connected before, because a cursor of
+     * another account would skip data.
      */
     void connect(String account, String encryptedAccessToken, String encryptedRefreshToken, Instant tokenExpiresAt,
             Map<String, Object> config, Instant now) {
@@ -131,7 +133,11 @@ class Integration {
         this.encryptedAccessToken = encryptedAccessToken;
         this.encryptedRefreshToken = encryptedRefreshToken;
         this.tokenExpiresAt = tokenExpiresAt;
-        this.config = config;
+        if (config != null) {
+            this.config = config;
+        } else if (this.config == null) {
+            this.config = new LinkedHashMap<>();
+        }
         this.connected = true;
         this.needsReconnect = false;
         if (!SyncStatus.SYNCING.equals(syncStatus)) {

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -69,7 +68,8 @@ class IntegrationService {
 
     /**
      * Checks the tokens with the service's identity call and stores them, replacing the tokens
-     * of an earlier connection. A refresh during the check stores the refreshed tokens.
+     * of an earlier connection. A refresh during the check stores the refreshed tokens. A null
+     * {@code config} keeps the earlier connection's config.
      */
     IntegrationView connectWithTokens(long userId, Connector connector, TokenSet tokens, Map<String, Object> config) {
         ServiceName service = connector.service();
@@ -80,7 +80,7 @@ class IntegrationService {
         IntegrationView view = IntegrationView.of(save(userId, service, (integration, now) ->
                 integration.connect(account, encrypt(userId, service, "access_token", checked.accessToken()),
                         encrypt(userId, service, "refresh_token", checked.refreshToken()), checked.expiresAt(),
-                        config == null ? new LinkedHashMap<>() : config, now)));
+                        config, now)));
         log.info("User {} connected {} as integration {}", userId, service.id(), view.id());
         return view;
     }
@@ -107,8 +107,7 @@ class IntegrationService {
         random.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Integration saved = save(userId, ServiceName.TRADINGVIEW, (integration, now) -> {
-            integration.connect("webhook", null, null, null,
-                    request.config() == null ? new LinkedHashMap<>() : request.config(), now);
+            integration.connect("webhook", null, null, null, request.config(), now);
             integration.setWebhookSecretHash(TokenCipher.sha256Hex(secret));
         });
         IntegrationView view = IntegrationView.of(saved, platform.publicBaseUrl() + WEBHOOK_PATH + secret);

@@ -126,7 +126,7 @@ class OAuthService {
             throw new ApiException(HttpStatus.BAD_GATEWAY, "Could not exchange the authorisation code: " + e.getMessage());
         }
         log.info("User {} completed OAuth authorisation with {}", pending.userId(), service.id());
-        return integrations.connectWithTokens(pending.userId(), connector, tokens, new LinkedHashMap<>());
+        return integrations.connectWithTokens(pending.userId(), connector, tokens, null);
     }
 
     private OAuthStates.Pending consume(ServiceName service, String state) {

@@ -102,7 +102,9 @@ class IntegrationConnectionIntegrationTests extends IntegrationsIntegrationTest 
     @Test
     void reconnectReplacesTokens() {
         Session user = api.registerNew("int_reconnect");
-        connectGitHub(user, "ghp_first", "octocat");
+        github.knowsToken("ghp_first", "octocat");
+        api.post("/api/integrations/github/connect", user.token(),
+                Map.of("access_token", "ghp_first", "config", Map.of("organisation", "allice")));
         String firstCiphertext = String.valueOf(storedRow(user, "github").get("access_token"));
         github.servesRepos("ghp_second", List.of(List.of(new Repo(1, "octocat/one", null, "2024-01-01T00:00:00Z"))));
 
@@ -110,6 +112,7 @@ class IntegrationConnectionIntegrationTests extends IntegrationsIntegrationTest 
 
         assertThat(second.status()).as(second.toString()).isEqualTo(201);
         assertThat(storedRow(user, "github").get("access_token")).isNotEqualTo(firstCiphertext);
+        assertThat(String.valueOf(storedRow(user, "github").get("config"))).contains("organisation").contains("allice");
         assertThat(api.get("/api/integrations", user.token()).json()).hasSize(1);
         Response sync = sync(user, "github", "full");
         assertThat(sync.json().get("sync_status").asString()).as(sync.toString()).isEqualTo("completed");
