@@ -80,8 +80,8 @@ class IntegrationCallbackController {
     @SecurityRequirements
     @Operation(summary = "Receives a TradingView alert (JSON or plain text) at the secret URL that connecting returned")
     void webhook(@PathVariable("secret") String secret, HttpServletRequest request) throws IOException {
-        // TODO: alerts count against the anonymous per-address rate limit, which all users share
-        // when TradingView posts from a few addresses; a per-secret limit would fit better.
+        // TODO: alerts count against the anonymous per-address rate limit. TradingView posts every
+        // user's alerts from a few addresses, so a limit per secret would fit better.
         String body = readLimited(request, properties.maxWebhookBodySize());
         if (body.isBlank()) {
             throw ApiException.badRequest("The alert is empty");
