@@ -53,6 +53,10 @@ class Item {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    /** The other service's id of an imported record; null for items created through the API. */
+    @Column(name = "source_id", updatable = false, length = 255)
+    private String sourceId;
+
     protected Item() {
     }
 
@@ -107,6 +111,14 @@ class Item {
 
     Instant publishedAt() {
         return publishedAt;
+    }
+
+    String sourceId() {
+        return sourceId;
+    }
+
+    void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
     }
 
     void setTitle(String title) {

@@ -28,6 +28,19 @@ public interface ServiceClient {
 
     ServiceResponse delete(String url);
 
+    /**
+     * Sends any request, for the few calls the methods above do not cover, such as a DELETE with
+     * a body. {@code headers} replace the defaults of the same name. An {@code Authorization}
+     * header among them replaces the account's token (for client-credential calls such as token
+     * revocation); a 401 to such a call is not retried with a refreshed token and throws
+     * {@link ServiceCallException}.
+     *
+     * @param jsonBody written as JSON with {@code Content-Type: application/json}; null for no body
+     */
+    default ServiceResponse send(String method, String url, Object jsonBody, Map<String, String> headers) {
+        throw new UnsupportedOperationException("This client cannot send custom requests");
+    }
+
     /** The current access token, for the few APIs that want it in a body (revocation). */
     String accessToken();
 

@@ -91,24 +91,33 @@ public final class ServiceHttp implements ServiceClient {
         if (!query.isEmpty()) {
             target += (target.contains("?") ? "&" : "?") + formEncode(query);
         }
-        return send("GET", target, HttpRequest.BodyPublishers.noBody(), null);
+        return send("GET", target, HttpRequest.BodyPublishers.noBody(), null, Map.of());
     }
 
     @Override
     public ServiceResponse postJson(String url, Object body) {
         String json = body == null ? "null" : JSON.writeValueAsString(body);
-        return send("POST", resolve(url), HttpRequest.BodyPublishers.ofString(json), "application/json");
+        return send("POST", resolve(url), HttpRequest.BodyPublishers.ofString(json), "application/json", Map.of());
     }
 
     @Override
     public ServiceResponse postForm(String url, Map<String, String> form) {
         return send("POST", resolve(url), HttpRequest.BodyPublishers.ofString(formEncode(form)),
-                "application/x-www-form-urlencoded");
+                "application/x-www-form-urlencoded", Map.of());
     }
 
     @Override
     public ServiceResponse delete(String url) {
-        return send("DELETE", resolve(url), HttpRequest.BodyPublishers.noBody(), null);
+        return send("DELETE", resolve(url), HttpRequest.BodyPublishers.noBody(), null, Map.of());
+    }
+
+    @Override
+    public ServiceResponse send(String method, String url, Object jsonBody, Map<String, String> headers) {
+        if (jsonBody == null) {
+            return send(method, resolve(url), HttpRequest.BodyPublishers.noBody(), null, headers);
+        }
+        String json = JSON.writeValueAsString(jsonBody);
+        return send(method, resolve(url), HttpRequest.BodyPublishers.ofString(json), "application/json", headers);
     }
 
     @Override
@@ -133,14 +142,16 @@ public final class ServiceHttp implements ServiceClient {
         return url.startsWith("/") ? baseUrl + url : url;
     }
 
-    private ServiceResponse send(String method, String url, HttpRequest.BodyPublisher body, String contentType) {
+    private ServiceResponse send(String method, String url, HttpRequest.BodyPublisher body, String contentType,
+            Map<String, String> headers) {
         String name = service().displayName();
+        boolean ownAuthorization = headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
         boolean refreshed = false;
         int retries = 0;
         while (true) {
-            HttpResponse<String> response = exchange(request(method, url, body, contentType));
+            HttpResponse<String> response = exchange(request(method, url, body, contentType, headers));
             int status = response.statusCode();
-            if (status == 401) {
+            if (status == 401 && !ownAuthorization) {
                 if (!refreshed) {
                     refreshed = true;
                     if (tokens.refresh().isPresent()) {
@@ -175,7 +186,8 @@ public final class ServiceHttp implements ServiceClient {
         }
     }
 
-    private HttpRequest request(String method, String url, HttpRequest.BodyPublisher body, String contentType) {
+    private HttpRequest request(String method, String url, HttpRequest.BodyPublisher body, String contentType,
+            Map<String, String> headers) {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create(url));
@@ -183,13 +195,15 @@ public final class ServiceHttp implements ServiceClient {
             throw new ServiceCallException(service(), 0, "the address of a " + service().displayName()
                     + " request is not a valid URL");
         }
-        request.timeout(policy.timeout()).method(method, body)
-                .header("Authorization", connector.authorization(tokens.current()))
-                .header("User-Agent", "allice-platform");
-        connector.defaultHeaders().forEach(request::header);
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+        request.timeout(policy.timeout()).method(method, body).header("User-Agent", "allice-platform");
+        if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            request.header("Authorization", connector.authorization(tokens.current()));
         }
+        connector.defaultHeaders().forEach(request::setHeader);
+        if (contentType != null) {
+            request.setHeader("Content-Type", contentType);
+        }
+        headers.forEach(request::setHeader);
         return request.build();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.allice.platform.shared.web.LoggedPaths;
 import io.allice.platform.shared.web.RequestBodyTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -58,7 +59,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, HttpServletRequest request) {
         String errorId = UUID.randomUUID().toString();
-        log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), ex);
+        log.error("Unexpected error {} on {} {}", errorId, request.getMethod(),
+                LoggedPaths.redact(request.getRequestURI()), ex);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. Quote error id " + errorId + " when reporting it.");
         problem.setProperty("error_id", errorId);

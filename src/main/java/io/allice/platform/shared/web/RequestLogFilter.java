@@ -38,8 +38,8 @@ class RequestLogFilter extends OncePerRequestFilter {
         } finally {
             if (log.isInfoEnabled()) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                log.info("{} {} {} {} ms user={}", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                        millis, callerId(request));
+                log.info("{} {} {} {} ms user={}", request.getMethod(), LoggedPaths.redact(request.getRequestURI()),
+                        response.getStatus(), millis, callerId(request));
             }
         }
     }
