@@ -24,6 +24,12 @@ public interface ServiceClient {
 
     ServiceResponse postJson(String url, Object body);
 
+    /**
+     * Posts JSON to an endpoint that only reads, such as Dropbox's listing calls, so that a 5xx
+     * is retried as for a GET.
+     */
+    ServiceResponse postJsonRead(String url, Object body);
+
     ServiceResponse postForm(String url, Map<String, String> form);
 
     ServiceResponse delete(String url);

@@ -101,6 +101,13 @@ public final class ServiceHttp implements ServiceClient {
     }
 
     @Override
+    public ServiceResponse postJsonRead(String url, Object body) {
+        String json = body == null ? "null" : JSON.writeValueAsString(body);
+        return send("POST", resolve(url), HttpRequest.BodyPublishers.ofString(json), "application/json",
+                Map.of(), true);
+    }
+
+    @Override
     public ServiceResponse postForm(String url, Map<String, String> form) {
         return send("POST", resolve(url), HttpRequest.BodyPublishers.ofString(formEncode(form)),
                 "application/x-www-form-urlencoded", Map.of());
@@ -144,6 +151,11 @@ public final class ServiceHttp implements ServiceClient {
 
     private ServiceResponse send(String method, String url, HttpRequest.BodyPublisher body, String contentType,
             Map<String, String> headers) {
+        return send(method, url, body, contentType, headers, method.equals("GET"));
+    }
+
+    private ServiceResponse send(String method, String url, HttpRequest.BodyPublisher body, String contentType,
+            Map<String, String> headers, boolean readOnly) {
         String name = service().displayName();
         boolean ownAuthorization = headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
         boolean refreshed = false;
@@ -161,7 +173,7 @@ public final class ServiceHttp implements ServiceClient {
                 throw new TokenRejectedException(service(), errorMessage(response.body(), status));
             }
             Optional<Duration> rateLimitWait = rateLimitWait(response);
-            boolean retryableFailure = status >= 500 && method.equals("GET");
+            boolean retryableFailure = status >= 500 && readOnly;
             if (rateLimitWait.isPresent() || retryableFailure) {
                 Duration wait = rateLimitWait.orElse(Duration.ofMillis(500L << Math.min(retries, 6)));
                 if (retries >= policy.maxRetries()) {
@@ -188,15 +200,19 @@ public final class ServiceHttp implements ServiceClient {
 
     private HttpRequest request(String method, String url, HttpRequest.BodyPublisher body, String contentType,
             Map<String, String> headers) {
+        URI target;
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url));
+            target = URI.create(url);
+            request = HttpRequest.newBuilder(target);
         } catch (IllegalArgumentException e) {
             throw new ServiceCallException(service(), 0, "the address of a " + service().displayName()
                     + " request is not a valid URL");
         }
         request.timeout(policy.timeout()).method(method, body).header("User-Agent", "allice-platform");
-        if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+        // The account's token goes only to the configured API origin, so a pagination link or
+        // another absolute URL that a service (or anyone in between) names cannot collect it.
+        if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase) && sameOrigin(target)) {
             request.header("Authorization", connector.authorization(tokens.current()));
         }
         connector.defaultHeaders().forEach(request::setHeader);
@@ -205,6 +221,21 @@ public final class ServiceHttp implements ServiceClient {
         }
         headers.forEach(request::setHeader);
         return request.build();
+    }
+
+    /** Tells whether the address has the base URL's scheme, host and port. */
+    boolean sameOrigin(URI target) {
+        URI base = URI.create(baseUrl);
+        return base.getScheme() != null && base.getScheme().equalsIgnoreCase(target.getScheme())
+                && base.getHost() != null && base.getHost().equalsIgnoreCase(target.getHost())
+                && effectivePort(base) == effectivePort(target);
+    }
+
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
@@ -252,7 +283,7 @@ public final class ServiceHttp implements ServiceClient {
         int status = response.statusCode();
         boolean exhausted = response.headers().firstValue("x-ratelimit-remaining").map(String::trim)
                 .filter("0"::equals).isPresent();
-        if (status != 429 && !(status == 403 && exhausted)) {
+        if (status != 429 && !(status == 403 && (exhausted || quotaExceeded(response.body())))) {
             return Optional.empty();
         }
         Optional<Duration> wait = response.headers().firstValue("retry-after").flatMap(this::retryAfter)
@@ -261,6 +292,25 @@ public final class ServiceHttp implements ServiceClient {
                 .or(() -> firstHeader(response, "x-ratelimit-reset", "x-rate-limit-reset", "ratelimit-reset")
                         .flatMap(this::untilEpochSecond));
         return Optional.of(wait.orElse(Duration.ofSeconds(1)));
+    }
+
+    /**
+     * Tells whether a 403 body is Google's rate-limit error: {@code error.errors[].reason}
+     * {@code rateLimitExceeded} or {@code userRateLimitExceeded}, which come without any wait
+     * header, so the default backoff applies.
+     */
+    private static boolean quotaExceeded(String body) {
+        try {
+            for (JsonNode error : JSON.readTree(body).path("error").path("errors")) {
+                String reason = error.path("reason").asString("");
+                if (reason.equals("rateLimitExceeded") || reason.equals("userRateLimitExceeded")) {
+                    return true;
+                }
+            }
+        } catch (JacksonException | IllegalArgumentException e) {
+            // Not JSON: not Google's rate-limit error.
+        }
+        return false;
     }
 
     private static Optional<String> firstHeader(HttpResponse<?> response, String... names) {

@@ -69,7 +69,7 @@ public class DropboxConnector implements Connector {
     @Override
     public String identify(ServiceClient client) {
         // The endpoint takes no arguments, and Dropbox expects the JSON body null for that.
-        JsonNode account = client.postJson("/2/users/get_current_account", null).body();
+        JsonNode account = client.postJsonRead("/2/users/get_current_account", null).body();
         String name = firstText(account, "email");
         if (name == null) {
             name = text(account.path("name"), "display_name");
@@ -94,7 +94,7 @@ public class DropboxConnector implements Connector {
             }
         }
 
-        JsonNode first = client.postJson("/2/files/list_folder", Map.of(
+        JsonNode first = client.postJsonRead("/2/files/list_folder", Map.of(
                 "path", "",
                 "recursive", true,
                 "include_deleted", false,
@@ -135,7 +135,7 @@ public class DropboxConnector implements Connector {
     }
 
     private JsonNode listContinue(ServiceClient client, String cursor) {
-        return client.postJson("/2/files/list_folder/continue", Map.of(CURSOR_KEY, cursor)).body();
+        return client.postJsonRead("/2/files/list_folder/continue", Map.of(CURSOR_KEY, cursor)).body();
     }
 
     private ImportedRecord toRecord(String tag, JsonNode entry) {

@@ -280,6 +280,57 @@ class ServiceHttpTests {
     }
 
     @Test
+    void retriesServerErrorOnReadPost() {
+        SERVICE.stubFor(post(urlPathEqualTo("/list")).inScenario("read").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("passed"));
+        SERVICE.stubFor(post(urlPathEqualTo("/list")).inScenario("read").whenScenarioStateIs("passed")
+                .willReturn(okJson("{\"entries\": []}")));
+
+        ServiceResponse response = client(AccessTokenSource.fixed("t"), 2, Duration.ofMinutes(1))
+                .postJsonRead("/list", Map.of("path", ""));
+
+        assertThat(response.body().path("entries").isArray()).isTrue();
+        assertThat(waits).containsExactly(Duration.ofMillis(500));
+        SERVICE.verify(2, postRequestedFor(urlPathEqualTo("/list")));
+    }
+
+    @Test
+    void waitsGoogleQuotaForbidden() {
+        stubOnceThenOk(aResponse().withStatus(403).withBody("{\"error\": {\"code\": 403, \"message\": \"User Rate Limit "
+                + "Exceeded\", \"errors\": [{\"domain\": \"usageLimits\", \"reason\": \"userRateLimitExceeded\"}]}}"));
+
+        client(AccessTokenSource.fixed("t"), 2, Duration.ofMinutes(1)).get("/data", Map.of());
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        SERVICE.verify(2, getRequestedFor(urlPathEqualTo("/data")));
+    }
+
+    @Test
+    void keepsTokenFromOtherOrigins() {
+        WireMockServer elsewhere = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        elsewhere.start();
+        try {
+            elsewhere.stubFor(get(urlPathEqualTo("/page")).willReturn(okJson("[]")));
+
+            client(AccessTokenSource.fixed("secret-token"), 0, Duration.ofMinutes(1))
+                    .get(elsewhere.baseUrl() + "/page", Map.of());
+
+            elsewhere.verify(getRequestedFor(urlPathEqualTo("/page")).withoutHeader("Authorization"));
+        } finally {
+            elsewhere.stop();
+        }
+    }
+
+    @Test
+    void sendsTokenToOwnAbsoluteUrl() {
+        SERVICE.stubFor(get(urlPathEqualTo("/page")).willReturn(okJson("[]")));
+
+        client(AccessTokenSource.fixed("token-2"), 0, Duration.ofMinutes(1)).get(SERVICE.baseUrl() + "/page", Map.of());
+
+        SERVICE.verify(getRequestedFor(urlPathEqualTo("/page")).withHeader("Authorization", equalTo("Bearer token-2")));
+    }
+
+    @Test
     void customAuthorizationReplacesToken() {
         SERVICE.stubFor(request("DELETE", urlPathEqualTo("/applications/id/token"))
                 .willReturn(aResponse().withStatus(401).withBody("{\"message\": \"Requires authentication\"}")));
