@@ -242,7 +242,7 @@ public final class ServiceHttp implements ServiceClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new ServiceCallException(service(), 0, service().displayName() + " did not answer within "
+            throw new ServiceCallException(service(), 0, "the call to " + service().displayName() + " timed out after "
                     + policy.timeout().toSeconds() + " s");
         } catch (IOException e) {
             throw new ServiceCallException(service(), 0, "could not reach " + service().displayName()
@@ -264,7 +264,7 @@ public final class ServiceHttp implements ServiceClient {
     }
 
     private ServiceCallException notJson() {
-        return new ServiceCallException(service(), 0, service().displayName() + " answered with a body that is not JSON");
+        return new ServiceCallException(service(), 0, service().displayName() + " returned a response body that is not JSON");
     }
 
     private JsonNode parse(String body) {
@@ -278,7 +278,7 @@ public final class ServiceHttp implements ServiceClient {
         }
     }
 
-    /** How long the service asks us to wait, when the answer is a rate limit. */
+    /** Returns how long the service asks to wait when the response is a rate limit, or empty for other responses. */
     Optional<Duration> rateLimitWait(HttpResponse<String> response) {
         int status = response.statusCode();
         boolean exhausted = response.headers().firstValue("x-ratelimit-remaining").map(String::trim)
