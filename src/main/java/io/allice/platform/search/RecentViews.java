@@ -75,7 +75,7 @@ class RecentViews implements SmartLifecycle {
     }
 
     /** Stores the waiting views. A view that changed while it was written stays waiting for the next flush. */
-    void flush() {
+    synchronized void flush() {
         Map<View, Instant> batch = Map.copyOf(waiting);
         long droppedNow = dropped.getAndSet(0);
         if (droppedNow > 0) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * How alike two records are, from 0 to 1: the words of their titles, descriptions and tags
  * (compared by English stem, without stop words), their tags and their item types. Words and
  * tags are each compared by the overlap coefficient, the shared part over the smaller set, so a
- * short title is not penalized against a long one.
+ * short title is not penalized against a long one. The item type only adds to a likeness of
+ * words or tags, because most items keep the default type and would all be alike by it.
  */
 final class Similarity {
 
@@ -52,6 +53,8 @@ final class Similarity {
 
     /** The similarity of two records and what they share, for the recommendation to explain. */
     record Match(double score, List<String> sharedTags, List<String> sharedWords, boolean sameKind) {
+
+        static final Match NONE = new Match(0, List.of(), List.of(), false);
     }
 
     static Match of(Features candidate, Features seed) {
@@ -62,6 +65,9 @@ final class Similarity {
             }
         });
         List<String> sharedTags = candidate.tags().stream().filter(seed.tags()::contains).toList();
+        if (sharedWords.isEmpty() && sharedTags.isEmpty()) {
+            return Match.NONE;
+        }
         boolean sameKind = candidate.kind() != null && Objects.equals(candidate.kind(), seed.kind());
 
         double score = WORD_WEIGHT * overlap(sharedWords.size(), candidate.words().size(), seed.words().size())
