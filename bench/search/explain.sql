@@ -1,6 +1,6 @@
--- The statement that PostgresSearchEngine builds for a query by the bench user, with the values
--- inlined where the service binds parameters; run fills the {placeholders}. Keep it in step with
--- PostgresSearchEngine.search.
+-- The statement that PostgresSearchEngine.search builds for a query by the bench user, with the
+-- values inlined where the service binds parameters. run fills in the names in curly brackets.
+-- Keep it in step with PostgresSearchEngine.search.
 explain (analyze, buffers)
 with q as (select {any_q} as any_q, {all_q} as all_q, {phrase_q} as phrase_q)
 select d.resource_type, d.resource_id, d.owner_id, d.title, d.description, d.body, d.created_at, d.kind, d.tags,

@@ -4,27 +4,22 @@
 --
 -- Text is made of pseudo-words from a 20,000-word vocabulary, each an ASCII syllable string, and
 -- words are drawn with a Zipf-like (log-uniform rank) distribution, so a few words are in most
--- records and most words in few. For such text the application's folding (SearchText.fold)
--- is lower-casing, and for file names also turning every run of other characters into a space;
--- run checks that against a record and a file created through the API before it measures.
+-- records and most words in few. For such text the application's folding (SearchText.fold) is
+-- lower-casing. For file names it also turns every run of other characters into a space. Before
+-- it measures, run checks both rules against an item and a file created through the API.
 \set ON_ERROR_STOP on
 \timing on
 
-create temporary table bench_vocabulary as
-select array_agg(word order by rank) as words from (
-    select rank, s[1 + rank % 40] || s[1 + (rank / 40) % 40] || s[1 + (rank / 1600) % 40] as word
-    from generate_series(0, 19999) rank,
+-- Draws n words. The word of rank r (0 to 19,999) is three syllables picked by the base-40
+-- digits of r, as word() in run computes it, and is drawn with a chance of about
+-- 1 / ((r + 1) ln 20000). The function is volatile, so each row that calls it draws its own words.
+create or replace function pg_temp.bench_words(n integer) returns text
+language sql volatile as $$
+    select string_agg(s[1 + r % 40] || s[1 + (r / 40) % 40] || s[1 + (r / 1600) % 40], ' ')
+    from (select floor(exp(random() * ln(20000)))::int - 1 as r from generate_series(1, n)) picks,
          (select array['ba','ko','ri','te','mu','sa','lo','ne','pi','du','ga','ve','zo','ki','ra','fu','me',
                        'ta','no','li','ce','po','hu','di','ja','we','so','be','ny','ro','ma','xi','tu','le',
                        'go','fi','na','pe','da','vo'] as s) syllables
-) vocabulary;
-
--- Draws n words: the word at index r with a chance of about 1 / (r ln 20000). The function is
--- volatile, so each row that calls it draws its own words.
-create or replace function pg_temp.bench_words(n integer) returns text
-language sql volatile as $$
-    select string_agg(v.words[floor(exp(random() * ln(20000)))::int], ' ')
-    from bench_vocabulary v, generate_series(1, n)
 $$;
 
 -- The other owners: 99 accounts that cannot sign in (the hash matches no password).
@@ -43,8 +38,8 @@ create temporary table bench_gin as
 select pg_get_indexdef('search_documents_vector_idx'::regclass) as definition;
 drop index search_documents_vector_idx;
 
--- Items: one in every (items_total / user_items) belongs to the bench user, so their rows are
--- spread through the table as they would be after years of use; created over two years.
+-- Items: one in every (items_total / user_items) belongs to the bench user, so that their rows
+-- are spread through the table as they would be after years of use. They were created over two years.
 insert into items (user_id, title, description, content, item_type, status, metadata, created_at, updated_at,
                    published_at)
 select case when g % (:items_total / :user_items) = 0 then :bench_user
@@ -74,9 +69,9 @@ select case when g % (:files_total / :user_files) = 0 then :bench_user
        now() - (g % 730) * interval '1 day'
 from generate_series(1, :files_total) g, bench_owners o;
 
--- The search documents, filled as SearchDocument.of and SearchDocumentStore.save fill them:
--- an item's body is the text inside its content, a file's body its tags joined by ", " and its
--- tags column the tags one per line; *_terms are the folded text.
+-- The search documents, filled as SearchDocument.of and SearchDocumentStore.save fill them. An
+-- item's body is the text inside its content. A file's body is its tags joined by ", ", and its
+-- tags column has the tags one per line. The *_terms columns contain the folded text.
 insert into search_documents (resource_type, resource_id, owner_id, title, description, body, created_at,
                               title_terms, description_terms, body_terms, kind, tags, published_at)
 select 'item', id, user_id, title, description, content ->> 'body', created_at,

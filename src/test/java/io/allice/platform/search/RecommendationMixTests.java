@@ -43,7 +43,7 @@ class RecommendationMixTests {
     }
 
     @Test
-    void fillsFromTheRemainingReasonsWhenOneRunsOut() {
+    void fillsFromOthersWhenOneRunsOut() {
         List<Recommendation> mixed = RecommendationService.mix(10,
                 List.of(List.of(similar(1), similar(2), similar(3)), List.of(), List.of(published(4))));
 

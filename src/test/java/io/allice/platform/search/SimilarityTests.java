@@ -16,7 +16,7 @@ class SimilarityTests {
     }
 
     @Test
-    void sharedWordsCountByStemIgnoringCaseAccentsAndStopWords() {
+    void comparesFoldedWordStems() {
         Similarity.Match match = Similarity.of(features("The Café gardens", null), features("cafe GARDENING", null));
 
         assertThat(match.sharedWords()).containsExactly("cafe", "gardens");
