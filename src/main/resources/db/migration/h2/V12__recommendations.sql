@@ -1,4 +1,4 @@
--- What recommendations compare besides the text: an item's type, a record's tags (one per line,
+-- Columns that recommendations compare besides the text: an item's type, a record's tags (one per line,
 -- as the owner wrote them) and when a published item was published.
 alter table search_documents add column kind varchar(50);
 alter table search_documents add column tags text;

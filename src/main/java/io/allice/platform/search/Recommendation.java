@@ -43,7 +43,7 @@ record Recommendation(
         return new RecordKey(type, id);
     }
 
-    /** Why a record is recommended. */
+    /** The reason a record is recommended. */
     enum Reason {
         /** It resembles a record the caller created or opened recently. */
         SIMILAR_CONTENT,

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Recommends items, media and files that the caller may reach (their own and those shared with
  * them) and has not opened within {@link #RECENT}, for three reasons: they resemble a record the
  * caller created or opened within that time, another user shared them with the caller within it,
- * or the caller published them within it. Each reason ranks its own records, and the answer
+ * or the caller published them within it. Each reason ranks its own records, and the response
  * takes one from each reason in turn, so no reason fills the list while another has records.
  */
 @Service
@@ -40,7 +40,7 @@ class RecommendationService {
     static final int MAX_TEXT_CANDIDATES = 100;
     /** Records of the seeds' item types compared besides those the engine found. */
     static final int MAX_KIND_CANDIDATES = 50;
-    /** Recent views read per request; a caller who opened more than this sees some again. */
+    /** Recent views read per request; a caller who opened more records than this may get some of them again. */
     static final int MAX_VIEWS = 10_000;
     /** A record less similar than this to every seed is not recommended for its similarity. */
     static final double MIN_SIMILARITY = 0.1;

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How alike two records are, from 0 to 1: the words of their titles, descriptions and tags
+ * The likeness of two records, from 0 to 1, by the words of their titles, descriptions and tags
  * (compared by English stem, without stop words), their tags and their item types. Words and
  * tags are each compared by the overlap coefficient, the shared part over the smaller set, so a
  * short title is not penalized against a long one. The item type only adds to a likeness of
@@ -26,7 +26,7 @@ final class Similarity {
     private Similarity() {
     }
 
-    /** What is compared of one record. {@code words} maps each stem to the first word it came from. */
+    /** The parts of one record that are compared. {@code words} maps each stem to the first word it came from. */
     record Features(Map<String, String> words, Set<String> tags, String kind) {
 
         static Features of(SearchDocument document) {
