@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import io.allice.platform.auth.UserDirectory;
 import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.sharing.ReceivedShare;
 import io.allice.platform.shared.sharing.ResourceType;
 import io.allice.platform.shared.sharing.ShareGrants;
 import io.allice.platform.shared.sharing.SharePermission;
@@ -170,6 +171,14 @@ class ShareService implements ShareGrants {
         return shares.findActiveSharedWith(userId, clock.instant()).stream()
                 .collect(Collectors.groupingBy(Share::resourceType, () -> new EnumMap<>(ResourceType.class),
                         Collectors.mapping(Share::resourceId, Collectors.toSet())));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ReceivedShare> sharesReceivedBy(long userId) {
+        return shares.findActiveSharedWith(userId, clock.instant()).stream()
+                .map(share -> new ReceivedShare(share.resourceType(), share.resourceId(), share.createdAt()))
+                .toList();
     }
 
     private ShareableResource resourceOf(ResourceType type) {

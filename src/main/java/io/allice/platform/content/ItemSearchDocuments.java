@@ -1,5 +1,6 @@
 package io.allice.platform.content;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ final class ItemSearchDocuments {
     static SearchDocumentChanged of(Item item) {
         StringBuilder body = new StringBuilder();
         appendText(item.content(), body);
+        // An archived item keeps its publishing time but is no longer published.
+        Instant publishedAt = item.status() == ItemStatus.PUBLISHED ? item.publishedAt() : null;
         return new SearchDocumentChanged(ResourceType.ITEM, item.id(), item.userId(), item.title(), item.description(),
-                body.toString(), List.of(), item.createdAt());
+                body.toString(), List.of(), item.createdAt(), item.itemType(), publishedAt);
     }
 
     /** Appends every string value inside the JSON content, one per line; keys and numbers are not text. */

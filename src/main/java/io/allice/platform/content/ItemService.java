@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.allice.platform.content.ItemRequests.CreateItem;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.search.ResourceViewed;
 import io.allice.platform.shared.search.SearchDocumentRemoved;
 import io.allice.platform.shared.sharing.ResourceType;
 import io.allice.platform.shared.sharing.SharePermission;
@@ -72,6 +73,7 @@ class ItemService {
         if (item.userId() != userId && grants.grantedTo(userId, ResourceType.ITEM, itemId).isEmpty()) {
             throw notFound(itemId);
         }
+        events.publishEvent(new ResourceViewed(userId, ResourceType.ITEM, itemId, clock.instant()));
         return ItemView.of(item);
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.search.ResourceViewed;
 import io.allice.platform.shared.search.SearchDocumentChanged;
 import io.allice.platform.shared.search.SearchDocumentRemoved;
 import io.allice.platform.shared.sharing.ResourceType;
@@ -124,13 +125,17 @@ class FileService {
 
     @Transactional(readOnly = true)
     FileView get(long userId, long fileId) {
-        return FileView.of(readable(userId, fileId));
+        StoredFile file = readable(userId, fileId);
+        events.publishEvent(new ResourceViewed(userId, ResourceType.FILE, fileId, clock.instant()));
+        return FileView.of(file);
     }
 
     /** Loads a file the caller owns or that was shared with them, whose blob key a download needs. */
     @Transactional(readOnly = true)
     StoredFile forDownload(long userId, long fileId) {
-        return readable(userId, fileId);
+        StoredFile file = readable(userId, fileId);
+        events.publishEvent(new ResourceViewed(userId, ResourceType.FILE, fileId, clock.instant()));
+        return file;
     }
 
     @Transactional

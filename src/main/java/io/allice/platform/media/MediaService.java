@@ -16,6 +16,7 @@ import io.allice.platform.media.MediaViews.MediaView;
 import io.allice.platform.media.MediaViews.TranscodeJobView;
 import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.search.ResourceViewed;
 import io.allice.platform.shared.search.SearchDocumentChanged;
 import io.allice.platform.shared.search.SearchDocumentRemoved;
 import io.allice.platform.shared.sharing.ResourceType;
@@ -153,20 +154,25 @@ class MediaService {
     @Transactional(readOnly = true)
     MediaDetailView get(long userId, long mediaId) {
         Media found = readable(userId, mediaId);
+        events.publishEvent(new ResourceViewed(userId, ResourceType.MEDIA, mediaId, clock.instant()));
         return MediaDetailView.of(found, jobs.findByMediaIdOrderByIdAsc(mediaId));
     }
 
     @Transactional(readOnly = true)
     Media forStream(long userId, long mediaId) {
-        return readable(userId, mediaId);
+        Media found = readable(userId, mediaId);
+        events.publishEvent(new ResourceViewed(userId, ResourceType.MEDIA, mediaId, clock.instant()));
+        return found;
     }
 
     /** Loads a completed rendition of the caller's media. A job that is not completed is not found. */
     @Transactional(readOnly = true)
     TranscodeJob renditionForStream(long userId, long mediaId, long jobId) {
         readable(userId, mediaId);
-        return jobs.findByIdAndMediaId(jobId, mediaId).filter(TranscodeJob::isCompleted)
+        TranscodeJob job = jobs.findByIdAndMediaId(jobId, mediaId).filter(TranscodeJob::isCompleted)
                 .orElseThrow(() -> ApiException.notFound("Rendition " + jobId + " of media " + mediaId + " not found"));
+        events.publishEvent(new ResourceViewed(userId, ResourceType.MEDIA, mediaId, clock.instant()));
+        return job;
     }
 
     /** Creates a queued job and schedules it in the same transaction, so neither exists without the other. */

@@ -7,11 +7,19 @@ import io.allice.platform.shared.search.SearchDocumentChanged;
 import io.allice.platform.shared.sharing.ResourceType;
 
 /**
- * One searchable record's text, as stored in {@code search_documents}: what results show, and
- * the folded words that the engines match.
+ * One searchable record's text, as stored in {@code search_documents}: what results show, the
+ * folded words that the engines match, and what recommendations compare.
+ *
+ * @param kind an item's item type, {@code null} for files and media
+ * @param tags the record's tags as the owner wrote them, empty when it has none
+ * @param publishedAt when a published item was published, otherwise {@code null}
  */
 record SearchDocument(ResourceType type, long id, long ownerId, String title, String description, String body,
-        Instant createdAt) {
+        Instant createdAt, String kind, List<String> tags, Instant publishedAt) {
+
+    SearchDocument {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 
     /**
      * Text beyond this many characters of a description or body is neither stored nor matched, so
@@ -26,7 +34,8 @@ record SearchDocument(ResourceType type, long id, long ownerId, String title, St
             body = body.isEmpty() ? String.join(", ", tags) : body + "\n" + String.join(", ", tags);
         }
         return new SearchDocument(changed.type(), changed.id(), changed.ownerId(), changed.title(),
-                limit(changed.description()), body.isEmpty() ? null : limit(body), changed.createdAt());
+                limit(changed.description()), body.isEmpty() ? null : limit(body), changed.createdAt(),
+                changed.kind(), tags, changed.publishedAt());
     }
 
     String key() {

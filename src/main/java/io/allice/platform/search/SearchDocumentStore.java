@@ -2,6 +2,7 @@ package io.allice.platform.search;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchDocumentStore {
 
-    static final String COLUMNS = "resource_type, resource_id, owner_id, title, description, body, created_at";
+    static final String COLUMNS = "resource_type, resource_id, owner_id, title, description, body, created_at, kind, tags,"
+            + " published_at";
 
     private final JdbcClient jdbc;
 
@@ -32,11 +34,12 @@ class SearchDocumentStore {
     void save(SearchDocument document) {
         int updated = jdbc.sql("""
                         update search_documents set owner_id = ?, title = ?, description = ?, body = ?, created_at = ?,
-                        title_terms = ?, description_terms = ?, body_terms = ?
+                        title_terms = ?, description_terms = ?, body_terms = ?, kind = ?, tags = ?, published_at = ?
                         where resource_type = ? and resource_id = ?
                         """)
                 .params(document.ownerId(), document.title(), document.description(), document.body(),
-                        utc(document), document.titleTerms(), document.descriptionTerms(), document.bodyTerms(),
+                        utc(document.createdAt()), document.titleTerms(), document.descriptionTerms(),
+                        document.bodyTerms(), document.kind(), joinTags(document), utc(document.publishedAt()),
                         document.type().wireName(), document.id())
                 .update();
         if (updated > 0) {
@@ -44,11 +47,13 @@ class SearchDocumentStore {
         }
         jdbc.sql("""
                         insert into search_documents (resource_type, resource_id, owner_id, title, description, body,
-                        created_at, title_terms, description_terms, body_terms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        created_at, title_terms, description_terms, body_terms, kind, tags, published_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(document.type().wireName(), document.id(), document.ownerId(), document.title(),
-                        document.description(), document.body(), utc(document), document.titleTerms(),
-                        document.descriptionTerms(), document.bodyTerms())
+                        document.description(), document.body(), utc(document.createdAt()), document.titleTerms(),
+                        document.descriptionTerms(), document.bodyTerms(), document.kind(), joinTags(document),
+                        utc(document.publishedAt()))
                 .update();
     }
 
@@ -93,12 +98,22 @@ class SearchDocumentStore {
 
     static SearchDocument read(ResultSet row, int rowNumber) throws SQLException {
         ResourceType type = ResourceType.parse(row.getString("resource_type")).orElseThrow();
+        String tags = row.getString("tags");
+        OffsetDateTime publishedAt = row.getObject("published_at", OffsetDateTime.class);
         return new SearchDocument(type, row.getLong("resource_id"), row.getLong("owner_id"), row.getString("title"),
                 row.getString("description"), row.getString("body"),
-                row.getObject("created_at", OffsetDateTime.class).toInstant());
+                row.getObject("created_at", OffsetDateTime.class).toInstant(), row.getString("kind"),
+                tags == null ? List.of() : List.of(tags.split("\n")),
+                publishedAt == null ? null : publishedAt.toInstant());
     }
 
-    private static OffsetDateTime utc(SearchDocument document) {
-        return document.createdAt().atOffset(ZoneOffset.UTC);
+    /** Tags are stored one per line; a record without tags stores {@code null}. */
+    private static String joinTags(SearchDocument document) {
+        return document.tags().isEmpty() ? null
+                : String.join("\n", document.tags().stream().map(tag -> tag.replace('\n', ' ')).toList());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package io.allice.platform.shared.sharing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,4 +19,10 @@ public interface ShareGrants {
      * shared record are absent. Public links are not included, because they name no user.
      */
     Map<ResourceType, Set<Long>> resourcesSharedWith(long userId);
+
+    /**
+     * Returns the records that unexpired shares grant the user, newest share first. Public links
+     * are not included, because they name no user.
+     */
+    List<ReceivedShare> sharesReceivedBy(long userId);
 }
