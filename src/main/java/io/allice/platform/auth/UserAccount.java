@@ -3,6 +3,7 @@ package io.allice.platform.auth;
 import java.time.Instant;
 import java.util.Locale;
 
+import io.allice.platform.shared.security.AccountChanged;
 import io.allice.platform.shared.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,11 +13,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
-/** A stored account. The password is kept only as an adaptive hash. */
+/**
+ * A stored account. The password is kept only as an adaptive hash. A role change publishes
+ * {@link AccountChanged} when the repository saves the account, so cached callers are reloaded.
+ */
 @Entity
 @Table(name = "users")
-class UserAccount {
+class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -97,6 +102,7 @@ class UserAccount {
     void changeRole(Role newRole, Instant now) {
         this.role = StoredRole.of(newRole);
         this.updatedAt = now;
+        registerEvent(new AccountChanged(id));
     }
 
     /** The role as the database spells it, in lower case. */

@@ -23,13 +23,15 @@ class SubscriptionMirror {
 
     private final BillingCustomerRepository customers;
     private final BillingSubscriptionRepository subscriptions;
+    private final SubscriptionRateLimitTiers tiers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SubscriptionMirror(BillingCustomerRepository customers, BillingSubscriptionRepository subscriptions,
-            ApplicationEventPublisher events, Clock clock) {
+            SubscriptionRateLimitTiers tiers, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
         this.subscriptions = subscriptions;
+        this.tiers = tiers;
         this.events = events;
         this.clock = clock;
     }
@@ -38,7 +40,7 @@ class SubscriptionMirror {
      * Applies {@code state} unless the mirror already has state as new or newer, or the subscription
      * already ended (Stripe never revives a canceled subscription). Joins the caller's transaction,
      * in which it locks the customer's row and publishes {@link NotificationRequested} for a start
-     * or an end.
+     * or an end; the user's cached rate-limit tier is dropped once that transaction commits.
      *
      * @return the mirror row, or empty when no user could be found for the subscription's customer
      */
@@ -71,6 +73,7 @@ class SubscriptionMirror {
         boolean wasCanceled = SubscriptionStatus.CANCELED.equals(mirror.status());
         mirror.update(state, clock.instant());
         BillingSubscription saved = subscriptions.save(mirror);
+        tiers.invalidateAfterCommit(userId);
         log.info("Subscription {} of user {} is now {} (cancel at period end: {})", state.subscriptionId(),
                 userId, state.status(), state.cancelAtPeriodEnd());
 

@@ -1,27 +1,57 @@
 package io.allice.platform.billing;
 
+import io.allice.platform.shared.cache.CacheInvalidations;
+import io.allice.platform.shared.cache.InvalidatedCache;
 import io.allice.platform.shared.ratelimit.RateLimitTier;
 import io.allice.platform.shared.ratelimit.RateLimitTiers;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The pro tier for users with an active or trialing subscription. It reads the mirror on every
- * request, one lookup on the (user_id, status) index, rather than caching, so a webhook on any
- * instance changes the tier everywhere at once.
+ * The pro tier for users with an active or trialing subscription. The rate-limit filter asks on
+ * every authenticated request, so the answer is cached per user; {@link SubscriptionMirror}
+ * drops it, on every instance, once a change to the user's subscription commits.
  */
 @Component
 class SubscriptionRateLimitTiers implements RateLimitTiers {
 
-    private final BillingSubscriptionRepository subscriptions;
+    /** One small entry per active user; evicted users cost one indexed query when they return. */
+    private static final long MAXIMUM_ENTRIES = 100_000;
 
-    SubscriptionRateLimitTiers(BillingSubscriptionRepository subscriptions) {
+    private final BillingSubscriptionRepository subscriptions;
+    private final InvalidatedCache<Long, RateLimitTier> tiers;
+
+    SubscriptionRateLimitTiers(BillingSubscriptionRepository subscriptions, CacheInvalidations invalidations) {
         this.subscriptions = subscriptions;
+        this.tiers = new InvalidatedCache<>("billing.rate-limit-tiers", MAXIMUM_ENTRIES, Long::valueOf,
+                invalidations);
     }
 
     @Override
-    @Transactional(readOnly = true)
     public RateLimitTier tierOf(long userId) {
+        return tiers.get(userId, this::load);
+    }
+
+    /**
+     * Drops the user's cached tier after the current transaction commits, or at once without one.
+     * Dropping it earlier would let a request reload the state that is about to change.
+     */
+    void invalidateAfterCommit(long userId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            tiers.invalidate(userId);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                tiers.invalidate(userId);
+            }
+        });
+    }
+
+    /** One lookup on the (user_id, status) index. */
+    private RateLimitTier load(long userId) {
         return subscriptions.existsByUserIdAndStatusIn(userId, SubscriptionStatus.CURRENT)
                 ? RateLimitTier.PRO : RateLimitTier.FREE;
     }

@@ -2,6 +2,7 @@ package io.allice.platform.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.allice.platform.shared.security.Role;
 import io.allice.platform.support.ApiClient;
 import io.allice.platform.support.ApiClient.Response;
 import io.allice.platform.support.ApiClient.Session;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +38,12 @@ class AuthApiIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    UserAccountRepository accounts;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     ApiClient api;
 
@@ -223,6 +233,7 @@ class AuthApiIntegrationTests {
     void logoutRevokesOnlyThatToken() {
         Session account = api.registerNew("logout");
         Session otherLogin = api.login(account.username(), TestAccounts.PASSWORD);
+        assertThat(api.get("/api/auth/me", account.token()).status()).isEqualTo(200);
 
         Response logout = api.post("/api/auth/logout", account.token(), null);
 
@@ -237,6 +248,7 @@ class AuthApiIntegrationTests {
     void deleteAccountWithPasswordRevokesAllTokens() {
         Session account = api.registerNew("delete");
         Session otherLogin = api.login(account.username(), TestAccounts.PASSWORD);
+        assertThat(api.get("/api/auth/me", otherLogin.token()).status()).isEqualTo(200);
 
         Response response = api.send("DELETE", "/api/auth/me", account.token(),
                 Map.of("password", TestAccounts.PASSWORD), Map.of());
@@ -244,6 +256,21 @@ class AuthApiIntegrationTests {
         assertThat(response.status()).isEqualTo(204);
         assertThat(api.get("/api/auth/me", account.token()).status()).isEqualTo(401);
         assertThat(api.get("/api/auth/me", otherLogin.token()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void roleChangeAppliesToIssuedToken() {
+        Session account = api.registerNew("promoted");
+        assertThat(api.get("/api/system/stats", account.token()).status()).isEqualTo(403);
+
+        transactions.executeWithoutResult(status -> {
+            UserAccount stored = accounts.findById(account.userId()).orElseThrow();
+            stored.changeRole(Role.ADMIN, Instant.now());
+            accounts.save(stored);
+        });
+
+        assertThat(api.get("/api/system/stats", account.token()).status()).isEqualTo(200);
+        assertThat(api.get("/api/auth/me", account.token()).json().get("role").asString()).isEqualTo("admin");
     }
 
     @Test

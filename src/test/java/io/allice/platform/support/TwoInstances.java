@@ -45,6 +45,11 @@ public final class TwoInstances implements AutoCloseable {
         return Integer.parseInt(contexts.get(instance).getEnvironment().getProperty("local.server.port"));
     }
 
+    /** Returns a bean of one instance, for tests that change state the API offers no way to change. */
+    public <T> T bean(int instance, Class<T> type) {
+        return contexts.get(instance).getBean(type);
+    }
+
     private static ConfigurableApplicationContext start(Map<String, String> settings) {
         try {
             SpringApplicationBuilder builder = new SpringApplicationBuilder(AlliceApplication.class);

@@ -1,8 +1,9 @@
 package io.allice.platform.shared.security;
 
 /**
- * The caller of a request, as loaded from the database for each request, so that a changed
- * role or a deleted account takes effect at once. Inject it with {@code @AuthenticationPrincipal}.
+ * The caller of a request, as stored for the token's account. It is cached between requests and
+ * reloaded once the role changes or the account is deleted (see {@code AccessCache}). Inject it
+ * with {@code @AuthenticationPrincipal}.
  */
 public record AuthenticatedUser(long id, String username, Role role) {
 

@@ -8,22 +8,22 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Turns a verified token into the caller's authentication, loading the account so that a
- * deleted account's tokens stop working at once. The caller is also kept as a request
- * attribute for the filters that run around the security chain.
+ * Turns a verified token into the caller's authentication, reading the account from the
+ * {@link AccessCache} so that a deleted account's tokens stop working at once. The caller is
+ * also kept as a request attribute for the filters that run around the security chain.
  */
 class CallerAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    private final AccountLookup accounts;
+    private final AccessCache accounts;
 
-    CallerAuthenticationConverter(AccountLookup accounts) {
+    CallerAuthenticationConverter(AccessCache accounts) {
         this.accounts = accounts;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt token) {
         long userId = Long.parseLong(token.getSubject());
-        AuthenticatedUser user = accounts.findById(userId)
+        AuthenticatedUser user = accounts.account(userId)
                 .orElseThrow(() -> new InvalidBearerTokenException("The token's account no longer exists"));
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {

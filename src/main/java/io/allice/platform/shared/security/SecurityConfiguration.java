@@ -3,6 +3,7 @@ package io.allice.platform.shared.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,6 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -62,11 +64,15 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, TokenRevocations revocations, Clock clock) {
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, AccessCache access, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        // The default converter tries to read the issuer as a URL, and "allice" is not one, so
+        // every request paid for a thrown and caught exception. It stays a string here.
+        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(clock);
-        OAuth2TokenValidator<Jwt> notRevoked = token -> revocations.isRevoked(token.getId())
+        OAuth2TokenValidator<Jwt> notRevoked = token -> access.isRevoked(token.getId())
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked", null))
                 : OAuth2TokenValidatorResult.success();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
@@ -101,7 +107,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, BearerTokenResolver tokenResolver,
-            AccountLookup accounts, ObjectProvider<RouteAccess> routeAccess, ProblemResponseWriter problems,
+            AccessCache accessCache, ObjectProvider<RouteAccess> routeAccess, ProblemResponseWriter problems,
             CorsConfigurationSource corsConfigurationSource) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         var deniedHandler = new ProblemAccessDeniedHandler(problems);
@@ -120,7 +126,7 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(tokenResolver)
                         .jwt(jwt -> jwt.decoder(jwtDecoder)
-                                .jwtAuthenticationConverter(new CallerAuthenticationConverter(accounts)))
+                                .jwtAuthenticationConverter(new CallerAuthenticationConverter(accessCache)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 .exceptionHandling(exceptions -> exceptions
