@@ -121,7 +121,7 @@ class Service:
                                         cwd=data_dir)
         self.pid = self.process.pid
 
-    def wait_healthy(self, timeout_s=240):
+    def wait_healthy(self, timeout_s=420):
         try:
             api.wait_healthy(self.base, timeout_s, self.process)
         except api.ApiError as error:

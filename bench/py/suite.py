@@ -4,6 +4,7 @@ import argparse
 import datetime
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -69,6 +70,17 @@ def machine():
     return f"{os.cpu_count()} cores ({model}), {memory_gib:.0f} GiB; load average {load}; commit {commit or '?'}"
 
 
+def raise_open_files(needed=12000):
+    """Raises this process's open-file limit, which the service and the WebSocket client inherit."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = needed if hard == resource.RLIM_INFINITY else min(needed, hard)
+    if soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    if wanted < needed:
+        raise services.SetupFailed(f"the open-file limit (ulimit -n) is at most {hard}; the websocket scenario "
+                                   f"needs {needed} for 5,000 connections at both ends")
+
+
 def parse_args():
     parser = argparse.ArgumentParser(prog="bench/run", description=__doc__)
     parser.add_argument("scenarios", nargs="*", metavar="scenario",
@@ -123,6 +135,8 @@ def main():
         ctx = Context(args, run_dir, log)
         ctx.say(f"Run folder {run_dir}")
         try:
+            if "websocket" in chosen:
+                raise_open_files()
             peers = prepare(ctx, args, chosen)
             machine_before = machine()
             if chosen & (NEEDS_MAIN_SERVICE | {"upload"}):
