@@ -16,7 +16,7 @@ class ApiError(RuntimeError):
 
 
 def call(base, method, path, body=None, token=None, timeout=60):
-    """Sends one JSON request and returns the decoded JSON answer; raises ApiError on a non-2xx status."""
+    """Sends one JSON request and returns the decoded JSON response; raises ApiError on a non-2xx status."""
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(base + path, data=data, method=method)
     if body is not None:
@@ -32,7 +32,7 @@ def call(base, method, path, body=None, token=None, timeout=60):
 
 
 def wait_healthy(base, timeout_s, process=None, interval_s=0.02):
-    """Polls GET /api/system/health until it answers 200 and returns the seconds waited."""
+    """Polls GET /api/system/health until it returns 200 and returns the seconds waited."""
     started = time.monotonic()
     while time.monotonic() - started < timeout_s:
         if process is not None and process.poll() is not None:
@@ -44,7 +44,7 @@ def wait_healthy(base, timeout_s, process=None, interval_s=0.02):
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(interval_s)
-    raise ApiError(f"{base}/api/system/health did not answer 200 within {timeout_s} s")
+    raise ApiError(f"{base}/api/system/health did not return 200 within {timeout_s} s")
 
 
 def register(base, prefix="bench"):
@@ -66,7 +66,7 @@ def seed_items(base, token, count=200):
 
 
 def upload(base, path, token, file_path, log=None):
-    """Streams a multipart upload with curl and returns (decoded JSON answer, seconds, bytes per second)."""
+    """Streams a multipart upload with curl and returns (decoded JSON response, seconds, bytes per second)."""
     command = ["curl", "-sS", "-o", "-", "-w", "\n%{http_code} %{time_total} %{speed_upload}",
                "-H", "Authorization: Bearer " + token, "-F", "file=@" + file_path, base + path]
     completed = subprocess.run(command, capture_output=True, text=True)

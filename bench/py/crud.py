@@ -20,7 +20,7 @@ def _targets(ctx):
     fastapi_token = api.register(fastapi)[1]
     fastapi_ids = api.seed_items(fastapi, fastapi_token)
     # jdbc-floor reads the FastAPI peer's tables and checks the same HMAC secret, so the
-    # FastAPI account and its items serve it too; it only answers the list.
+    # FastAPI account and its items serve it too. It serves only the list.
     return [
         ("allice", ctx.allice.base, allice_token, allice_ids, [ctx.allice.pid]),
         ("fastapi-peer", fastapi, fastapi_token, fastapi_ids, [ctx.peers.pids.get("fastapi-peer")]),

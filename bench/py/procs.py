@@ -59,8 +59,8 @@ def rss_bytes(pids):
 class ResourceMeter:
     """Samples the resident memory of the process trees under the given roots every 100 ms.
 
-    Used as a context manager around one load run; afterwards cpu_percent is the CPU the trees
-    used as a percentage of one core over the run's wall time, and peak_rss_mib the highest
+    Use it as a context manager around one load run. Afterwards cpu_percent is the CPU time the
+    trees used over the run's wall time, 100 being one core, and peak_rss_mib is the highest
     summed resident memory seen.
     """
 

@@ -1,8 +1,9 @@
 """The search scenario: runs bench/search/run, the search benchmark, when that script exists.
 
-The script seeds its own data, starts what it needs and prints its latency percentiles; this
-suite passes it the built jar and where things are through the environment (see bench/README.md)
-and copies p50 and p95 into the table when its output names them as, for example, "p50 12.3 ms".
+The script seeds its own data, starts what it needs and prints its latency percentiles. This
+suite passes it the built jar and the ports and folders to use in environment variables (see
+bench/README.md), and copies p50 and p95 into the table when the output names them as, for
+example, "p50 12.3 ms".
 """
 import os
 import re

@@ -1,4 +1,4 @@
-"""Start-up time to the first healthy answer, and idle RSS, on the embedded H2 default.
+"""Start-up time to the first healthy response, and idle RSS, on the embedded H2 default.
 
 The jar starts as the README says, `java -jar target/allice-platform.jar` with no DATABASE_URL,
 plus any options in ALLICE_BENCH_JAVA_OPTS. The first start is on an empty data folder, so it
@@ -23,7 +23,7 @@ def run(ctx):
         service = services.Service(ctx.java, ctx.jar, ctx.port, data_dir, log_path, None, ctx.java_options)
         try:
             seconds = service.wait_healthy()
-            # CPU time to the first healthy answer moves less than wall time when other jobs share the cores.
+            # CPU time to the first healthy response moves less than wall time when other jobs share the cores.
             cpu_s = sum(cpu_seconds(tree(service.pid)).values())
             time.sleep(IDLE_SECONDS)
             idle_mib = rss_bytes(tree(service.pid)) / 1048576

@@ -31,7 +31,7 @@ UNLIMITED = str(10 ** 9)
 
 
 class Context:
-    """What the scenarios share: the tools, the run folder, the running service and peers."""
+    """State the scenarios share: the tools, the run folder, the running service and peers."""
 
     def __init__(self, args, run_dir, log):
         self.seconds, self.rounds, self.warmup = args.seconds, args.rounds, args.warmup
@@ -73,10 +73,10 @@ def machine():
 def raise_open_files(needed=12000):
     """Raises this process's open-file limit, which the service and the WebSocket client inherit."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    wanted = needed if hard == resource.RLIM_INFINITY else min(needed, hard)
-    if soft < wanted:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
-    if wanted < needed:
+    allowed = needed if hard == resource.RLIM_INFINITY else min(needed, hard)
+    if soft < allowed:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (allowed, hard))
+    if allowed < needed:
         raise services.SetupFailed(f"the open-file limit (ulimit -n) is at most {hard}; the websocket scenario "
                                    f"needs {needed} for 5,000 connections at both ends")
 

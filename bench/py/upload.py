@@ -56,10 +56,12 @@ def run(ctx):
     heap = os.environ.get("ALLICE_BENCH_UPLOAD_HEAP", "128m")
     heap_mib = _heap_mib(heap)
     size = heap_mib * 10 * 1024 * 1024
+
     big_file = os.path.join(ctx.run_dir, "upload.bin")
     _write_file(big_file, size)
     small_file = os.path.join(ctx.run_dir, "warm-up.bin")
     _write_file(small_file, 8 * 1024 * 1024)
+
     gc_log = os.path.join(ctx.run_dir, "upload-gc.log")
     service = services.Service(ctx.java, ctx.jar, ctx.port, os.path.join(ctx.run_dir, "upload-data"),
                                os.path.join(ctx.run_dir, "upload-service.log"), ctx.database_url,
@@ -78,6 +80,7 @@ def run(ctx):
     finally:
         service.stop()
         os.remove(big_file)
+
     baseline, peak, collections, limit = heap_growth(gc_log)
     notes = (f"{size / 1048576:.0f} MiB in {seconds:.1f} s with -Xmx{heap}: live heap {baseline} MiB before, "
              f"at most {peak} MiB during ({peak - baseline:+d} MiB, {collections} collections, heap limit {limit} MiB)")

@@ -1,8 +1,8 @@
 """5,000 WebSocket clients in chat rooms, with messages fanned out to every subscriber of a room.
 
 50 accounts share 100 rooms: each room has 10 members (its owner and the next 9 accounts) and
-each member opens 5 connections to it, so a room has 50 subscribers and every account holds
-100 connections. ws/WsLoad.java opens the connections, sends the messages at a fixed total
+each member opens 5 connections to it, so a room has 50 subscribers and every account has
+100 connections open. ws/WsLoad.java opens the connections, sends the messages at a fixed total
 rate and measures delivery latency from send to receipt at each subscriber.
 """
 import json
