@@ -148,12 +148,19 @@ class Peers:
             raise SetupFailed("peer ports in use, perhaps by another run: " + ", ".join(busy))
         self.run_dir = run_dir
         env = dict(os.environ, PEER_RUN=run_dir, PEER_FILES=files_dir, JAVA25=java)
-        print("Starting the peers with start-peers.sh", flush=True)
-        result = subprocess.run(["bash", os.path.join(peers, "start-peers.sh")], env=env, stdout=log, stderr=log)
-        self.pids = self._read_pids()
-        if result.returncode != 0:
+        # start-peers.sh indexes fastapi-peer's table a fixed 5 s after starting it, and fails when
+        # the peer has not created its tables by then, as happens on a busy machine: try again.
+        for attempt in range(1, 4):
+            print("Starting the peers with start-peers.sh", flush=True)
+            result = subprocess.run(["bash", os.path.join(peers, "start-peers.sh")], env=env, stdout=log, stderr=log)
+            self.pids = self._read_pids()
+            if result.returncode == 0:
+                break
             self.stop()
-            raise SetupFailed(f"start-peers.sh failed with exit code {result.returncode}; see {log.name}")
+            if attempt == 3:
+                raise SetupFailed(f"start-peers.sh failed with exit code {result.returncode}; see {log.name}")
+            print(f"start-peers.sh failed with exit code {result.returncode}; trying again", flush=True)
+            time.sleep(3)
         # jdbc-floor compiles its source at launch, which takes longer than start-peers.sh waits.
         deadline = time.monotonic() + 180
         for name, port in PEER_PORTS.items():

@@ -69,7 +69,7 @@ def check(rows):
         checks.append(_at_most(f"{scenario}: errors and lost deliveries", _value(rows, scenario, "errors"), 0))
     for row in _find(rows, "start-up, H2"):
         label = row["notes"].split(":")[0]
-        checks.append(_at_most(f"start-up ({label}): to first healthy answer", row.get("startup_s"), 3, " s"))
+        checks.append(_at_most(f"start-up ({label}): to first healthy response", row.get("startup_s"), 3, " s"))
         checks.append(_at_most(f"start-up ({label}): idle RSS", row["rss_mib"], round(MIB_PER_300_MB, 1), " MiB"))
     return checks
 
