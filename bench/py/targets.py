@@ -17,7 +17,11 @@ def _at_least(name, measured, wanted, unit=""):
     shown = _show(measured, unit, 2)
     if measured >= wanted:
         return (name, f">= {wanted:g}{unit}", shown, "met")
-    return (name, f">= {wanted:g}{unit}", shown, f"missed: {wanted / measured:.1f}x short" if measured > 0 else "missed")
+    if measured <= 0:
+        return (name, f">= {wanted:g}{unit}", shown, "missed")
+    if wanted / measured < 2:
+        return (name, f">= {wanted:g}{unit}", shown, f"missed by {100 * (1 - measured / wanted):.0f} %")
+    return (name, f">= {wanted:g}{unit}", shown, f"missed: {wanted / measured:.1f}x short")
 
 
 def _at_most(name, measured, limit, unit=""):
@@ -26,7 +30,11 @@ def _at_most(name, measured, limit, unit=""):
     shown = _show(measured, unit, 1)
     if measured <= limit:
         return (name, f"<= {limit:g}{unit}", shown, "met")
-    return (name, f"<= {limit:g}{unit}", shown, f"missed: {measured / limit:.1f}x the limit" if limit else "missed")
+    if not limit:
+        return (name, f"<= {limit:g}{unit}", shown, "missed")
+    if measured / limit < 2:
+        return (name, f"<= {limit:g}{unit}", shown, f"missed: {100 * (measured / limit - 1):.0f} % over")
+    return (name, f"<= {limit:g}{unit}", shown, f"missed: {measured / limit:.1f}x the limit")
 
 
 def _ratio(rows, scenario, peer):

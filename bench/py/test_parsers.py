@@ -75,7 +75,7 @@ class RatioTests(unittest.TestCase):
 
         self.assertEqual(ratios, [("fastapi-peer", 10.0), ("jdbc-floor", 0.3)])
         self.assertEqual(checks["items list: ratio to fastapi-peer"], "met")
-        self.assertEqual(checks["items list: ratio to jdbc-floor"], "missed: 1.7x short")
+        self.assertEqual(checks["items list: ratio to jdbc-floor"], "missed by 40 %")
 
 
 if __name__ == "__main__":
