@@ -4,6 +4,7 @@ import tempfile
 import unittest
 
 import report
+import search
 import targets
 import upload
 import wrk
@@ -76,6 +77,23 @@ class RatioTests(unittest.TestCase):
         self.assertEqual(ratios, [("fastapi-peer", 10.0), ("jdbc-floor", 0.3)])
         self.assertEqual(checks["items list: ratio to fastapi-peer"], "met")
         self.assertEqual(checks["items list: ratio to jdbc-floor"], "missed by 40 %")
+
+
+class SearchOutputTests(unittest.TestCase):
+
+    def test_reads_one_row_per_query_kind(self):
+        output = "seeded in 300 s\nword             p50    12.5 ms   p95    40.0 ms\nprefix           p50   101.0 ms   p95   250.2 ms\n"
+
+        rows = search.rows_from(output, 0)
+
+        self.assertEqual([r["scenario"] for r in rows], ["search: word", "search: prefix"])
+        self.assertEqual(rows[1]["p50_ms"], 101.0)
+        self.assertIn("p95 250.2 ms", rows[1]["notes"])
+
+    def test_reports_a_failed_script(self):
+        rows = search.rows_from("bench/search: the service exited with 1", 1)
+
+        self.assertEqual(rows[0]["errors"], 1)
 
 
 if __name__ == "__main__":
