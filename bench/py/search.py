@@ -17,7 +17,7 @@ KIND_LINE = re.compile(r"^\s*(\S+)\s+p50\s+([\d.]+) ms\s+p95\s+([\d.]+) ms", re.
 
 
 def rows_from(output, returncode):
-    """Returns one row per query kind that the output reports, or a single error row when the script failed or reported none."""
+    """Returns one row per query kind in the output, plus an error row when the script failed or reported none."""
     rows = []
     for kind, p50, p95 in KIND_LINE.findall(output):
         rows.append(report.row(f"search: {kind}", "allice", {"p50_ms": float(p50), "errors": 0},
