@@ -174,6 +174,26 @@ abstract class FilesApiContract {
         assertThat(tail.body()).containsExactly(patternByte(size - 3), patternByte(size - 2), patternByte(size - 1));
     }
 
+    @Test
+    void downloadOfLargeFileSendsEveryByte() {
+        long size = 3L * 1024 * 1024 + 7;
+        MultipartBody form = new MultipartBody().generatedFile("file", "large.bin", size);
+        long id = api.upload("/api/files/upload", owner.token(), form, form.chunked()).json().get("id").asLong();
+        String path = "/api/files/" + id + "/download";
+
+        BinaryResponse whole = api.fetch("GET", path, owner.token(), Map.of());
+        BinaryResponse middle = api.fetch("GET", path, owner.token(), Map.of("Range", "bytes=1000000-2100000"));
+
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.header("Content-Length")).isEqualTo(Long.toString(size));
+        assertThat(whole.body()).hasSize((int) size);
+        assertThat(mismatchOfPattern(whole.body(), 0)).isEqualTo(-1);
+        assertThat(middle.status()).isEqualTo(206);
+        assertThat(middle.header("Content-Range")).isEqualTo("bytes 1000000-2100000/" + size);
+        assertThat(middle.body()).hasSize(1_100_001);
+        assertThat(mismatchOfPattern(middle.body(), 1_000_000)).isEqualTo(-1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "bytes=0-1     | 206 | bytes 0-1/10 | 0,1",
@@ -381,6 +401,16 @@ abstract class FilesApiContract {
 
     long rowsOf(Session session) {
         return jdbc.sql("select count(*) from files where user_id = ?").param(session.userId()).query(Long.class).single();
+    }
+
+    /** Returns the index of the first byte that differs from the generated pattern at that offset, or -1. */
+    static int mismatchOfPattern(byte[] body, long offset) {
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] != patternByte(offset + i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static byte patternByte(long position) {

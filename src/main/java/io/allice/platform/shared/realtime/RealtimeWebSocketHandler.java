@@ -3,9 +3,16 @@ package io.allice.platform.shared.realtime;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.allice.platform.shared.security.AuthenticatedUser;
 import org.slf4j.Logger;
@@ -17,7 +24,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -28,13 +34,19 @@ import tools.jackson.databind.json.JsonMapper;
  * every other frame type to the area that handles it, and forwards the user's and the
  * subscribed topics' events. A client too slow to take its frames is disconnected instead of
  * letting its backlog grow, and a connection closes when its token expires or is signed out.
+ *
+ * <p>Sending a frame only queues it on the connection. A virtual thread per connection with
+ * queued frames writes them in order, so the thread that publishes (a chat message fanned out
+ * to a room while its row lock is held, for example) never waits on a client's socket.
  */
 @Component
 class RealtimeWebSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RealtimeWebSocketHandler.class);
-    private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
-    private static final int SEND_BUFFER_LIMIT_BYTES = 512 * 1024;
+    /** A client whose current write has taken longer than this is disconnected when the next frame is queued. */
+    private static final long SEND_TIME_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** A client with more than this many characters of frames waiting is disconnected. */
+    private static final long SEND_BUFFER_LIMIT_CHARS = 512 * 1024;
 
     /** Sent when the token the connection was opened with expires or is signed out. */
     static final CloseStatus ACCESS_ENDED = new CloseStatus(4401, "The access token expired or was revoked");
@@ -44,6 +56,8 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
     private final JsonMapper jsonMapper;
     private final TaskScheduler scheduler;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Executor writers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("ws-writer-", 0).factory());
 
     RealtimeWebSocketHandler(RealtimeHub hub, List<RealtimeFrameHandler> frameHandlers, JsonMapper jsonMapper,
             TaskScheduler scheduler) {
@@ -70,8 +84,7 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
             closeQuietly(session, CloseStatus.POLICY_VIOLATION);
             return;
         }
-        var outbound = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT_BYTES);
-        Connection connection = new Connection(outbound, user);
+        Connection connection = new Connection(session, user);
         connections.put(session.getId(), connection);
         connection.userRegistration = hub.listenToUser(user.id(), connection::sendRaw);
         Jwt token = tokenOf(session);
@@ -169,6 +182,12 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
         private final WebSocketSession session;
         private final AuthenticatedUser user;
         private final Map<String, AutoCloseable> topicRegistrations = new ConcurrentHashMap<>();
+        private final Queue<String> outbound = new ConcurrentLinkedQueue<>();
+        private final AtomicLong queuedChars = new AtomicLong();
+        private final AtomicBoolean writing = new AtomicBoolean();
+        private final AtomicBoolean overflowed = new AtomicBoolean();
+        /** When the frame being written started, from {@link System#nanoTime()}; 0 while no write runs. */
+        private volatile long writeStartedNanos;
         private volatile AutoCloseable userRegistration;
         private volatile AutoCloseable accessRegistration;
         private volatile ScheduledFuture<?> expiry;
@@ -198,15 +217,66 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
             sendRaw(jsonMapper.writeValueAsString(frame));
         }
 
+        /** Queues a frame, already serialized, and starts a writer unless one is running. */
         void sendRaw(String json) {
+            if (overflowed.get() || !session.isOpen()) {
+                return;
+            }
+            long queued = queuedChars.addAndGet(json.length());
+            long writingSince = writeStartedNanos;
+            if (queued > SEND_BUFFER_LIMIT_CHARS
+                    || (writingSince != 0 && System.nanoTime() - writingSince > SEND_TIME_LIMIT_NANOS)) {
+                closeSlowClient(queued);
+                return;
+            }
+            outbound.add(json);
+            if (writing.compareAndSet(false, true)) {
+                writers.execute(this::writeQueued);
+            }
+        }
+
+        /**
+         * Closes the connection once, on a writer thread, because closing sends a close frame
+         * that would wait behind the write that is stuck.
+         */
+        private void closeSlowClient(long queued) {
+            if (!overflowed.compareAndSet(false, true)) {
+                return;
+            }
+            log.info("Closing WebSocket {} of user {}: the client is not reading ({} characters queued)",
+                    session.getId(), user.id(), queued);
+            outbound.clear();
+            writers.execute(() -> closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE));
+        }
+
+        /**
+         * Writes queued frames until none is left. The second check after clearing the flag
+         * catches a frame queued between the last poll and the clearing, whose sender saw the
+         * flag still set and so started no writer.
+         */
+        private void writeQueued() {
+            do {
+                String json;
+                while ((json = outbound.poll()) != null) {
+                    queuedChars.addAndGet(-json.length());
+                    write(json);
+                }
+                writing.set(false);
+            } while (!outbound.isEmpty() && writing.compareAndSet(false, true));
+        }
+
+        private void write(String json) {
             if (!session.isOpen()) {
                 return;
             }
+            writeStartedNanos = System.nanoTime();
             try {
                 session.sendMessage(new TextMessage(json));
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
                 log.info("Closing WebSocket {} of user {}: sending failed ({})", session.getId(), user.id(), e.getMessage());
                 closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE);
+            } finally {
+                writeStartedNanos = 0;
             }
         }
 

@@ -2,6 +2,8 @@ package io.allice.platform.shared.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,17 @@ public interface BlobStorage {
      * @throws BlobNotFoundException if no blob has that key
      */
     InputStream read(String key, long offset, long length) throws IOException;
+
+    /**
+     * Returns the file that contains the blob when this store keeps blobs as local files, so that the
+     * server can send it with zero copy (sendfile). Stores that can only stream, such as S3,
+     * return empty. Callers must not change the file.
+     *
+     * @throws BlobNotFoundException if this store keeps local files and no blob has that key
+     */
+    default Optional<Path> localFile(String key) throws IOException {
+        return Optional.empty();
+    }
 
     /** Deletes the blob; deleting a missing blob is not an error. */
     void delete(String key) throws IOException;

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.commons.io.input.BoundedInputStream;
@@ -49,6 +50,15 @@ public class LocalBlobStorage implements BlobStorage {
         }
         channel.position(offset);
         return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(length).get();
+    }
+
+    @Override
+    public Optional<Path> localFile(String key) throws BlobNotFoundException {
+        Path path = resolve(key);
+        if (!Files.isRegularFile(path)) {
+            throw new BlobNotFoundException(key);
+        }
+        return Optional.of(path);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.allice.platform.shared.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -13,6 +15,7 @@ import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.storage.BlobStorage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Globals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,14 +26,24 @@ import org.springframework.http.HttpStatus;
  * ({@code If-None-Match}, {@code If-Modified-Since}, {@code If-Range}) and one byte range per
  * request (206, or 416 with {@code Content-Range: bytes *}{@code /size} when it cannot be
  * satisfied). A request for several ranges gets the whole blob with 200, which RFC 9110 allows.
- * The body is copied through a fixed-size buffer, so memory does not grow with the blob's size
- * or the number of slow clients.
+ *
+ * <p>A blob kept as a local file is handed to Tomcat's sendfile support when the connector offers
+ * it (plain HTTP on the NIO connector): Tomcat sends the bytes with {@code FileChannel.transferTo}
+ * after the handler returns, so they go from the page cache to the socket without passing through
+ * the heap or holding a thread. Other blobs (S3, small ones, a server without sendfile) are copied
+ * through a fixed-size buffer, so memory does not grow with the blob's size or the number of slow
+ * clients.
  */
 public final class BlobResponses {
 
     private static final Logger log = LoggerFactory.getLogger(BlobResponses.class);
     private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     private static final int BUFFER_SIZE = 64 * 1024;
+    /**
+     * Below this length one buffered write is cheaper than handing the socket to Tomcat's poller.
+     * Tomcat's DefaultServlet uses the same threshold by default (its {@code sendfileSize}, 48 KiB).
+     */
+    private static final long SENDFILE_MIN_BYTES = 48 * 1024;
 
     private BlobResponses() {
     }
@@ -76,7 +89,30 @@ public final class BlobResponses {
         if ("HEAD".equals(request.getMethod()) || length == 0) {
             return;
         }
-        copy(storage, blob.key(), start, length, response);
+        if (!sendfile(storage, blob.key(), start, length, request)) {
+            copy(storage, blob.key(), start, length, response);
+        }
+    }
+
+    /**
+     * Asks Tomcat to send the range of the blob's file itself once the handler returns, and
+     * returns whether it will. Nothing may be written to the response body afterwards.
+     */
+    private static boolean sendfile(BlobStorage storage, String key, long start, long length,
+            HttpServletRequest request) throws IOException {
+        if (length < SENDFILE_MIN_BYTES || !Boolean.TRUE.equals(request.getAttribute(Globals.SENDFILE_SUPPORTED_ATTR))) {
+            return false;
+        }
+        Path file = storage.localFile(key).orElse(null);
+        // A file shorter than the size in its record is streamed instead, which ends the response
+        // early, rather than giving Tomcat a range that runs past the end of the file.
+        if (file == null || Files.size(file) < start + length) {
+            return false;
+        }
+        request.setAttribute(Globals.SENDFILE_FILENAME_ATTR, file.toString());
+        request.setAttribute(Globals.SENDFILE_FILE_START_ATTR, start);
+        request.setAttribute(Globals.SENDFILE_FILE_END_ATTR, start + length);
+        return true;
     }
 
     private static void copy(BlobStorage storage, String key, long start, long length, HttpServletResponse response)
