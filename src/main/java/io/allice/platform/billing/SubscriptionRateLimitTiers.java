@@ -9,8 +9,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The pro tier for users with an active or trialing subscription. The rate-limit filter asks on
- * every authenticated request, so the answer is cached per user; {@link SubscriptionMirror}
+ * The pro tier for users with an active or trialing subscription. The rate-limit filter reads it on
+ * every authenticated request, so the tier is cached per user. {@link SubscriptionMirror}
  * drops it, on every instance, once a change to the user's subscription commits.
  */
 @Component
@@ -50,7 +50,7 @@ class SubscriptionRateLimitTiers implements RateLimitTiers {
         });
     }
 
-    /** One lookup on the (user_id, status) index. */
+    /** Looks the tier up with one query on the (user_id, status) index. */
     private RateLimitTier load(long userId) {
         return subscriptions.existsByUserIdAndStatusIn(userId, SubscriptionStatus.CURRENT)
                 ? RateLimitTier.PRO : RateLimitTier.FREE;

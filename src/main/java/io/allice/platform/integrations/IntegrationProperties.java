@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param encryptionKey base64 of 32 random bytes that encrypt stored tokens; blank to use the
  *        key generated in the data directory
  * @param syncWait how long a sync request waits for its job before it returns {@code syncing}
- * @param maxRetries further attempts after a rate-limit answer or a 5xx to a GET
+ * @param maxRetries further attempts after a rate-limit response or a 5xx to a read
  * @param maxRateLimitWait the longest rate-limit wait a call sits out; a longer one fails the sync
  * @param timeout time limit of one call to a service
  * @param oauthStateLifetime how long an authorisation URL's state stays usable

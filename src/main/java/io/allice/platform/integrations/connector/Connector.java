@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One external service. A connector knows the service's endpoints and JSON shapes and nothing
+ * One external service. A connector contains the service's endpoints and JSON shapes and nothing
  * else: the area gives it a {@link ServiceClient} that already carries the user's token, waits
  * out rate limits and refreshes expired tokens, and it stores what the connector hands to the
  * {@link RecordSink}. Implementations are Spring beans, one per {@link ServiceName}.
@@ -49,7 +49,7 @@ public interface Connector {
         return Map.of("Accept", "application/json");
     }
 
-    /** The Authorization header value for an access token. */
+    /** Returns the Authorization header value for an access token. */
     default String authorization(String accessToken) {
         return "Bearer " + accessToken;
     }

@@ -41,7 +41,7 @@ public final class ServiceHttp implements ServiceClient {
     private static final int MAX_MESSAGE_LENGTH = 300;
 
     /**
-     * @param maxRetries further attempts after a rate-limit answer, or after a 5xx to a GET
+     * @param maxRetries further attempts after a rate-limit response, or after a 5xx to a read
      * @param maxWait the longest single wait for a rate limit; a longer one fails the call
      * @param timeout time limit of one request
      */
@@ -278,7 +278,7 @@ public final class ServiceHttp implements ServiceClient {
         }
     }
 
-    /** Returns how long the service asks to wait when the response is a rate limit, or empty for other responses. */
+    /** Returns the wait a rate-limit response requests, or empty for other responses. */
     Optional<Duration> rateLimitWait(HttpResponse<String> response) {
         int status = response.statusCode();
         boolean exhausted = response.headers().firstValue("x-ratelimit-remaining").map(String::trim)

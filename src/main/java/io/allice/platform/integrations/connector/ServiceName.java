@@ -27,17 +27,17 @@ public enum ServiceName {
         this.displayName = displayName;
     }
 
-    /** The identifier in URLs, responses and item types, such as {@code google_drive}. */
+    /** Returns the identifier in URLs, responses and item types, such as {@code google_drive}. */
     public String id() {
         return id;
     }
 
-    /** The name to show people, used in error messages. */
+    /** Returns the name shown to people, used in error messages. */
     public String displayName() {
         return displayName;
     }
 
-    /** The configuration infix, such as {@code GOOGLE_DRIVE} in {@code ALLICE_INTEGRATIONS_GOOGLE_DRIVE_BASE_URL}. */
+    /** Returns the configuration infix, such as {@code GOOGLE_DRIVE} in {@code ALLICE_INTEGRATIONS_GOOGLE_DRIVE_BASE_URL}. */
     public String environmentName() {
         return name();
     }
@@ -46,11 +46,11 @@ public enum ServiceName {
         if (id == null) {
             return Optional.empty();
         }
-        String wanted = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(service -> service.id.equals(wanted)).findFirst();
+        String requested = id.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(service -> service.id.equals(requested)).findFirst();
     }
 
-    /** All identifiers, comma-separated, for the message that rejects an unknown service. */
+    /** Returns all identifiers, comma-separated, for the message that rejects an unknown service. */
     public static String supportedIds() {
         return Arrays.stream(values()).map(ServiceName::id).collect(Collectors.joining(", "));
     }

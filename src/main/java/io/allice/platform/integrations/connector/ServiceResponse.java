@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A successful answer of a service.
+ * A successful response of a service.
  *
  * @param status the HTTP status, below 400
  * @param body the parsed JSON body; a missing node when the body was empty
@@ -24,7 +24,7 @@ public record ServiceResponse(int status, JsonNode body, HttpHeaders headers) {
     }
 
     /**
-     * The {@code rel="next"} target of an RFC 8288 {@code Link} header, which GitHub and GitLab
+     * Returns the {@code rel="next"} target of an RFC 8288 {@code Link} header, which GitHub and GitLab
      * use for pagination; empty on the last page.
      */
     public Optional<String> nextLink() {

@@ -27,7 +27,7 @@ public record SyncRequest(SyncType type, Instant lastSuccessfulSync, Map<String,
         this(type, lastSuccessfulSync, cursor, options, 0);
     }
 
-    /** Whether the connector may ask only for changes: incremental, and a previous sync exists. */
+    /** Tells whether the connector may request only changes: incremental, and a previous sync exists. */
     public boolean incremental() {
         return type == SyncType.INCREMENTAL && lastSuccessfulSync != null;
     }

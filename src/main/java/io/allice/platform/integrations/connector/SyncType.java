@@ -1,6 +1,6 @@
 package io.allice.platform.integrations.connector;
 
-/** What a sync asks the service for. */
+/** The scope of data a sync requests from the service. */
 public enum SyncType {
     /** Everything the account holds. */
     FULL,

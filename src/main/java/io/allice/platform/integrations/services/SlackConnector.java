@@ -111,7 +111,7 @@ public class SlackConnector implements Connector {
     /**
      * Returns the body of a successful Slack response.
      *
-     * @throws TokenRejectedException when the error code says the token is unusable
+     * @throws TokenRejectedException when the error code marks the token as unusable
      * @throws ServiceCallException for any other {@code "ok": false}
      */
     private JsonNode checked(ServiceResponse response, String method) {
