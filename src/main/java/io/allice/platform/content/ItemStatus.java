@@ -1,6 +1,5 @@
 package io.allice.platform.content;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,12 +13,22 @@ enum ItemStatus {
 
     static final String ALLOWED = "draft, published or archived";
 
+    private static final ItemStatus[] ALL = values();
+
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     static Optional<ItemStatus> parse(String value) {
-        return Arrays.stream(values()).filter(status -> status.wireName().equals(value)).findFirst();
+        // Runs for every row read, so a plain loop rather than a stream.
+        for (ItemStatus status : ALL) {
+            if (status.wireName.equals(value)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
     }
 }
