@@ -1,6 +1,8 @@
 package io.allice.platform.shared.json;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -48,7 +50,11 @@ class JsonConfiguration {
         };
     }
 
-    /** Writes instants as {@code 2024-01-01T00:00:00Z}. */
+    /**
+     * Writes instants as {@code 2024-01-01T00:00:00Z}. Every record has two or three of them, so
+     * the common four-digit years are written from the date's fields; other years go through
+     * {@link Instant#toString()}.
+     */
     static final class SecondsInstantSerializer extends StdSerializer<Instant> {
 
         SecondsInstantSerializer() {
@@ -57,7 +63,32 @@ class JsonConfiguration {
 
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-            generator.writeString(value.truncatedTo(ChronoUnit.SECONDS).toString());
+            LocalDateTime time = LocalDateTime.ofEpochSecond(value.getEpochSecond(), 0, ZoneOffset.UTC);
+            if (time.getYear() < 0 || time.getYear() > 9999) {
+                generator.writeString(value.truncatedTo(ChronoUnit.SECONDS).toString());
+                return;
+            }
+            char[] text = new char[20];
+            digits(text, 0, time.getYear(), 4);
+            text[4] = '-';
+            digits(text, 5, time.getMonthValue(), 2);
+            text[7] = '-';
+            digits(text, 8, time.getDayOfMonth(), 2);
+            text[10] = 'T';
+            digits(text, 11, time.getHour(), 2);
+            text[13] = ':';
+            digits(text, 14, time.getMinute(), 2);
+            text[16] = ':';
+            digits(text, 17, time.getSecond(), 2);
+            text[19] = 'Z';
+            generator.writeString(text, 0, text.length);
+        }
+
+        private static void digits(char[] text, int at, int number, int width) {
+            for (int i = at + width - 1; i >= at; i--) {
+                text[i] = (char) ('0' + number % 10);
+                number /= 10;
+            }
         }
     }
 }

@@ -42,6 +42,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final ObjectProvider<RateLimitTiers> tiers;
     private final ClientAddresses clientAddresses;
     private final ProblemResponseWriter problems;
+    private volatile RateLimitTiers tierSource;
 
     RateLimitFilter(RateLimitBuckets buckets, RateLimitProperties limits, ObjectProvider<RateLimitTiers> tiers,
             ClientAddresses clientAddresses, ProblemResponseWriter problems) {
@@ -83,11 +84,21 @@ class RateLimitFilter extends OncePerRequestFilter {
             return new Quota("address:" + clientAddresses.resolve(request), limits.anonymousPerMinute());
         }
         boolean ai = request.getRequestURI().startsWith("/api/ai/");
-        RateLimitTier tier = tiers.getIfAvailable(() -> userId -> RateLimitTier.FREE).tierOf(user.id());
+        RateLimitTier tier = tierSource().tierOf(user.id());
         long limit = limits.perMinute(tier, ai);
         // The limit is part of the key, so a caller whose tier or limit changes starts a fresh bucket.
         String key = "user:" + user.id() + (ai ? ":ai:" : ":") + tier.name().toLowerCase(Locale.ROOT) + ":" + limit;
         return new Quota(key, limit);
+    }
+
+    private RateLimitTiers tierSource() {
+        RateLimitTiers source = tierSource;
+        if (source == null) {
+            // Resolved once: asking the provider on every request searched the bean factory each time.
+            source = tiers.getIfAvailable(() -> userId -> RateLimitTier.FREE);
+            tierSource = source;
+        }
+        return source;
     }
 
     private static long secondsRoundedUp(long nanos) {

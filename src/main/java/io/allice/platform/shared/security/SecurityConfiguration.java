@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -35,7 +36,6 @@ import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -70,19 +70,17 @@ class SecurityConfiguration {
         // every request paid for a thrown and caught exception. It stays a string here.
         decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
                 Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtIssuerValidator(AccessTokens.ISSUER),
+                new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && subject.matches("\\d{1,18}")),
+                new JwtClaimValidator<String>(JwtClaimNames.JTI, id -> id != null && !id.isBlank()))));
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(clock);
         OAuth2TokenValidator<Jwt> notRevoked = token -> access.isRevoked(token.getId())
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked", null))
                 : OAuth2TokenValidatorResult.success();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
-                timestamps,
-                new JwtIssuerValidator(AccessTokens.ISSUER),
-                new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && subject.matches("\\d{1,18}")),
-                new JwtClaimValidator<String>(JwtClaimNames.JTI, id -> id != null && !id.isBlank()),
-                notRevoked)));
-        return decoder;
+        return new VerifiedTokens(decoder, new DelegatingOAuth2TokenValidator<>(List.of(timestamps, notRevoked)));
     }
 
     /**
@@ -92,12 +90,17 @@ class SecurityConfiguration {
      */
     @Bean
     BearerTokenResolver bearerTokenResolver() {
-        DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
-        DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
-        headerOrQuery.setAllowUriQueryParameter(true);
-        return request -> QUERY_TOKEN_PATHS.contains(request.getRequestURI())
-                ? headerOrQuery.resolve(request)
-                : headerOnly.resolve(request);
+        return new HeaderBearerTokens(QUERY_TOKEN_PATHS);
+    }
+
+    /**
+     * No observations from Spring Security: it would wrap every filter of the chain and every
+     * authorization decision in one on each request, while {@code http_server_requests} already
+     * times the request as a whole.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
