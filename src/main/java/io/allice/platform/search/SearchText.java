@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -16,6 +17,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  */
 final class SearchText {
 
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private SearchText() {
     }
 
@@ -24,6 +27,23 @@ final class SearchText {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        // Every record write folds its text. ASCII text has no marks and nothing to decompose or
+        // fold, so only other text takes the slower steps.
+        String folded = isAscii(text) ? text : foldToAscii(text);
+        return NOT_LETTERS_OR_DIGITS.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the text without marks and folded to ASCII where a character has an ASCII form. */
+    static String foldToAscii(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         StringBuilder unmarked = new StringBuilder(decomposed.length());
         decomposed.codePoints().filter(codePoint -> !isMark(codePoint)).forEach(unmarked::appendCodePoint);
@@ -32,8 +52,7 @@ final class SearchText {
         // ASCII folding writes at most four characters for each one it reads.
         char[] folded = new char[input.length * 4];
         int length = ASCIIFoldingFilter.foldToASCII(input, 0, folded, 0, input.length);
-        String lower = new String(folded, 0, length).toLowerCase(Locale.ROOT);
-        return lower.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return new String(folded, 0, length);
     }
 
     /** Returns the folded words of the text. */

@@ -2,9 +2,29 @@ package io.allice.platform.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 
 class SearchTextTests {
+
+    /** fold skips the folding steps for ASCII text, which is right only if they never change it. */
+    @Test
+    void foldingLeavesAsciiUnchanged() {
+        SplittableRandom random = new SplittableRandom(7);
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            every.append(c);
+        }
+        assertThat(SearchText.foldToAscii(every.toString())).isEqualTo(every.toString());
+        for (int i = 0; i < 1_000; i++) {
+            char[] text = new char[random.nextInt(1, 40)];
+            for (int j = 0; j < text.length; j++) {
+                text[j] = (char) random.nextInt(0x80);
+            }
+            assertThat(SearchText.foldToAscii(new String(text))).isEqualTo(new String(text));
+        }
+    }
 
     @Test
     void foldRemovesAccentsAndCase() {

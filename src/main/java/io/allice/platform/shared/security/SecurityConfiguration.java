@@ -120,6 +120,10 @@ class SecurityConfiguration {
                 .addFilter(corsFilter)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // Sign-out is POST /api/auth/logout, so Spring's logout filter has no work on any
+                // request. The servlet API filter stays: WebSocket sessions take their principal
+                // from HttpServletRequest.getUserPrincipal().
+                .logout(logout -> logout.disable())
                 .anonymous(Customizer.withDefaults())
                 .authorizeHttpRequests(routes -> {
                     routes.requestMatchers("/error").permitAll();
