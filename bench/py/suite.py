@@ -89,9 +89,9 @@ def parse_args():
     parser.add_argument("--rounds", type=int, default=2, help="rounds of each load run; the table shows medians")
     # In a 5-second warm-up the JIT compiler threads still used almost as much CPU as the
     # request threads during the measured create runs, which then doubled once compiled.
-    parser.add_argument("--warmup", type=int, default=15,
+    parser.add_argument("--warmup", type=int, default=20,
                         help="seconds of unmeasured load before the measured runs, so the JVMs compile first "
-                             "(default 15)")
+                             "(default 20)")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
     parser.add_argument("--no-build", action="store_true", help="use target/allice-platform.jar as it is")
     args = parser.parse_args()
