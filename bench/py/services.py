@@ -95,6 +95,11 @@ def create_database(name):
                    check=True, capture_output=True)
 
 
+def analyze_items(database):
+    """Refreshes the planner statistics of a database's items table (see crud.run_items)."""
+    subprocess.run(["psql", *PG, "-d", database, "-qc", "ANALYZE items"], check=True, capture_output=True)
+
+
 def drop_database(name):
     subprocess.run(["psql", *PG, "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'], capture_output=True)
 

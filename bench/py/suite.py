@@ -38,7 +38,7 @@ class Context:
         self.run_dir, self.log = run_dir, log
         self.port = int(os.environ.get("ALLICE_BENCH_PORT", "18080"))
         self.java_options = os.environ.get("ALLICE_BENCH_JAVA_OPTS", "").split()
-        self.java = self.jar = self.allice = self.peers = self.database_url = None
+        self.java = self.jar = self.allice = self.peers = self.database_url = self.database_name = None
         self.download_file = self.media_file = None
 
     def say(self, message):
@@ -144,6 +144,7 @@ def main():
             machine_before = machine()
             if chosen & (NEEDS_MAIN_SERVICE | {"upload"}):
                 services.create_database(database)
+                ctx.database_name = database
                 ctx.database_url = f"postgresql://postgres@127.0.0.1:5432/{database}"
             if chosen & NEEDS_MAIN_SERVICE:
                 if chosen & NEEDS_PEERS:
