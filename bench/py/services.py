@@ -73,12 +73,14 @@ def ensure_tools(peers, need_ffmpeg, log):
                        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
-def build_jar(repo, log):
+def build_jar(repo, log, aot_cache=False):
+    """Builds target/allice-platform.jar, and with aot_cache also target/aot and its JVM AOT cache."""
     jar = os.path.join(repo, "target", "allice-platform.jar")
-    print("Building target/allice-platform.jar (./mvnw package, tests skipped)", flush=True)
+    profile = ["-Paot-cache"] if aot_cache else []
+    print(f"Building target/allice-platform.jar (./mvnw {' '.join(profile + ['package'])}, tests skipped)", flush=True)
     started = time.monotonic()
-    result = subprocess.run(["./mvnw", "-B", "-ntp", "-q", "package", "-DskipTests"], cwd=repo, stdout=log,
-                            stderr=log)
+    result = subprocess.run(["./mvnw", "-B", "-ntp", "-q", *profile, "package", "-DskipTests"], cwd=repo,
+                            stdout=log, stderr=log)
     if result.returncode != 0 or not os.path.isfile(jar):
         raise SetupFailed(f"the build failed with exit code {result.returncode}; see {log.name}")
     print(f"Built in {time.monotonic() - started:.0f} s", flush=True)
@@ -105,9 +107,10 @@ def drop_database(name):
 
 
 class Service:
-    """One Allice process started from the jar, its log in the run folder."""
+    """One Allice process started from the jar (or by `command`), its log in the run folder."""
 
-    def __init__(self, java, jar, port, data_dir, log_path, database_url=None, java_options=(), extra_env=None):
+    def __init__(self, java, jar, port, data_dir, log_path, database_url=None, java_options=(), extra_env=None,
+                 command=None):
         self.base = f"http://127.0.0.1:{port}"
         if not port_free(port):
             raise SetupFailed(f"port {port} is in use: set ALLICE_BENCH_PORT to a free port")
@@ -120,7 +123,7 @@ class Service:
         os.makedirs(data_dir, exist_ok=True)
         self.log_path = log_path
         self._log = open(log_path, "w")
-        self.command = [java, *java_options, "-jar", jar]
+        self.command = list(command) if command else [java, *java_options, "-jar", jar]
         self.started_at = time.monotonic()
         self.process = subprocess.Popen(self.command, env=env, stdout=self._log, stderr=subprocess.STDOUT,
                                         cwd=data_dir)

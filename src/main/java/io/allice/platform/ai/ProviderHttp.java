@@ -23,12 +23,12 @@ final class ProviderHttp {
     /** Provider bodies keep their own field names, so this mapper has no naming strategy. */
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http;
     private final Duration timeout;
     private final String token;
+    /** Built on the first request, because each client starts a selector thread of its own. */
+    private volatile HttpClient http;
 
     ProviderHttp(Duration timeout, String token) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.timeout = timeout;
         this.token = token;
     }
@@ -79,9 +79,23 @@ final class ProviderHttp {
         }
     }
 
+    private HttpClient client() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(timeout).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, handler);
+            return client().send(request, handler);
         } catch (HttpTimeoutException e) {
             throw ProviderException.timedOut();
         } catch (IOException e) {

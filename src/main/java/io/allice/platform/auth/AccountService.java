@@ -43,8 +43,11 @@ class AccountService {
     private final LoginThrottleProperties throttleLimits;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    /** Compared against when the account does not exist, so both cases take as long. */
-    private final String unknownAccountHash;
+    /**
+     * Compared against when the account does not exist, so both cases take as long. Encoded on
+     * the first login rather than at start-up, where it was one of the slowest steps.
+     */
+    private volatile String unknownAccountHash;
 
     AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, AccessTokens accessTokens,
             TokenRevocations revocations, LoginThrottle throttle, LoginThrottleProperties throttleLimits,
@@ -57,7 +60,6 @@ class AccountService {
         this.throttleLimits = throttleLimits;
         this.events = events;
         this.clock = clock;
-        this.unknownAccountHash = passwordEncoder.encode("no account has this password");
     }
 
     @Transactional
@@ -86,6 +88,8 @@ class AccountService {
 
     @Transactional(readOnly = true)
     TokenView login(Login request, String clientAddress) {
+        // Before the lookup, so the first login pays the encoding whether the account exists or not.
+        String unknownHash = unknownAccountHash();
         Optional<UserAccount> account = findByUsernameOrEmail(request.username());
         // An existing account counts failures under its username, whether the client sent the
         // username or the e-mail address, so alternating the two gains no extra attempts.
@@ -100,7 +104,7 @@ class AccountService {
         }
 
         boolean passwordMatches = passwordMatches(request.password(),
-                account.map(UserAccount::passwordHash).orElse(unknownAccountHash));
+                account.map(UserAccount::passwordHash).orElse(unknownHash));
         if (account.isEmpty() || !passwordMatches) {
             throttle.recordFailure(accountKey);
             throttle.recordFailure(addressKey);
@@ -113,6 +117,16 @@ class AccountService {
         throttle.reset(accountKey);
         log.info("User {} signed in", account.get().id());
         return tokenFor(account.get());
+    }
+
+    private String unknownAccountHash() {
+        String hash = unknownAccountHash;
+        if (hash == null) {
+            // Two first logins at once may both encode it, which costs time but stays correct.
+            hash = passwordEncoder.encode("no account has this password");
+            unknownAccountHash = hash;
+        }
+        return hash;
     }
 
     void logout(long userId, Jwt token) {
