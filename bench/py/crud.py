@@ -46,10 +46,9 @@ def run_items(ctx):
             if ids is not None or scenario == "items list":
                 url, script = address(base, ids)
                 wrk.run(url, ctx.warmup, CONNECTIONS, [f"Authorization: Bearer {token}"], script, log=ctx.log)
-    # The warm-up's creates add tens of thousands of items to one account within seconds, before
-    # autovacuum has analyzed them: planning with the old statistics, PostgreSQL then sorted the
-    # whole account for each list. Both databases get fresh statistics, as autovacuum would give
-    # them within a minute or two.
+    # The warm-up's creates add tens of thousands of items to one account before autovacuum has
+    # analyzed them. With the old statistics, PostgreSQL sorted the whole account for each list.
+    # Both databases get fresh statistics here, as autovacuum would give them a little later.
     services.analyze_items(ctx.database_name)
     services.analyze_items(PEER_DATABASE)
     rounds = {}

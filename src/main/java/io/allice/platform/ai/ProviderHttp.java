@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,11 +27,12 @@ final class ProviderHttp {
     private final Duration timeout;
     private final String token;
     /** Built on the first request, because each client starts a selector thread of its own. */
-    private volatile HttpClient http;
+    private final SingletonSupplier<HttpClient> http;
 
     ProviderHttp(Duration timeout, String token) {
         this.timeout = timeout;
         this.token = token;
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(timeout).build());
     }
 
     JsonNode get(String url) {
@@ -79,23 +81,9 @@ final class ProviderHttp {
         }
     }
 
-    private HttpClient client() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                client = http;
-                if (client == null) {
-                    client = HttpClient.newBuilder().connectTimeout(timeout).build();
-                    http = client;
-                }
-            }
-        }
-        return client;
-    }
-
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return client().send(request, handler);
+            return http.obtain().send(request, handler);
         } catch (HttpTimeoutException e) {
             throw ProviderException.timedOut();
         } catch (IOException e) {

@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Registers accounts, signs them in and out, and deletes them. */
 @Service
@@ -44,10 +45,10 @@ class AccountService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     /**
-     * Compared against when the account does not exist, so both cases take as long. Encoded on
-     * the first login rather than at start-up, where it was one of the slowest steps.
+     * The hash compared against when the account does not exist, so both cases take as long.
+     * Encoded on the first login rather than at start-up, where it was one of the slowest steps.
      */
-    private volatile String unknownAccountHash;
+    private final SingletonSupplier<String> unknownAccountHash;
 
     AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, AccessTokens accessTokens,
             TokenRevocations revocations, LoginThrottle throttle, LoginThrottleProperties throttleLimits,
@@ -60,6 +61,7 @@ class AccountService {
         this.throttleLimits = throttleLimits;
         this.events = events;
         this.clock = clock;
+        this.unknownAccountHash = SingletonSupplier.of(() -> passwordEncoder.encode("no account has this password"));
     }
 
     @Transactional
@@ -89,7 +91,7 @@ class AccountService {
     @Transactional(readOnly = true)
     TokenView login(Login request, String clientAddress) {
         // Before the lookup, so the first login pays the encoding whether the account exists or not.
-        String unknownHash = unknownAccountHash();
+        String unknownHash = unknownAccountHash.obtain();
         Optional<UserAccount> account = findByUsernameOrEmail(request.username());
         // An existing account counts failures under its username, whether the client sent the
         // username or the e-mail address, so alternating the two gains no extra attempts.
@@ -117,16 +119,6 @@ class AccountService {
         throttle.reset(accountKey);
         log.info("User {} signed in", account.get().id());
         return tokenFor(account.get());
-    }
-
-    private String unknownAccountHash() {
-        String hash = unknownAccountHash;
-        if (hash == null) {
-            // Two first logins at once may both encode it, which costs time but stays correct.
-            hash = passwordEncoder.encode("no account has this password");
-            unknownAccountHash = hash;
-        }
-        return hash;
     }
 
     void logout(long userId, Jwt token) {

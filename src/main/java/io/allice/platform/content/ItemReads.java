@@ -62,12 +62,13 @@ class ItemReads {
     }
 
     private static ItemView view(ResultSet row, int rowNumber) throws SQLException {
+        long id = row.getLong("id");
         String storedStatus = row.getString("status");
         // The items_status_check constraint admits only the three names, so stored rows always parse.
         ItemStatus status = ItemStatus.parse(storedStatus)
-                .orElseThrow(() -> new IllegalStateException("Unknown item status " + storedStatus));
+                .orElseThrow(() -> new IllegalStateException("Invalid status '" + storedStatus + "' of item " + id));
         return new ItemView(
-                row.getLong("id"),
+                id,
                 row.getString("title"),
                 row.getString("description"),
                 StoredJson.ofText(row.getString("content")),

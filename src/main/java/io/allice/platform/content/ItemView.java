@@ -10,11 +10,11 @@ record ItemView(
         @Schema(example = "1") long id,
         @Schema(example = "My first post") String title,
         @Schema(example = "A short summary") String description,
-        @Schema(type = "object", description = "Any JSON object") StoredJson content,
+        @Schema(type = "object", description = "Any JSON object, or null once cleared") StoredJson content,
         @Schema(example = "post") String itemType,
         @Schema(example = "published") ItemStatus status,
         @Schema(example = "1") long userId,
-        @Schema(type = "object", description = "Any JSON object") StoredJson metadata,
+        @Schema(type = "object", description = "Any JSON object, or null once cleared") StoredJson metadata,
         @Schema(example = "2024-01-01T00:00:00Z") Instant createdAt,
         @Schema(example = "2024-01-01T00:00:00Z") Instant updatedAt,
         @Schema(example = "2024-01-01T00:00:00Z") Instant publishedAt) {

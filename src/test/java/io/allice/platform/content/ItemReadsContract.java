@@ -37,7 +37,7 @@ abstract class ItemReadsContract {
     }
 
     @Test
-    void getAnswersWhatCreateAnswered() {
+    void getReturnsCreatedItem() {
         JsonNode created = create("{\"title\": \"Rich\", \"description\": \"d\", \"item_type\": \"note\", "
                 + "\"status\": \"published\", \"content\": " + CONTENT + ", \"metadata\": {\"tags\": [\"a\", \"b\"]}}");
 

@@ -6,7 +6,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * A JSON value in a response, held either as the text a JSON column returned or as an object in
+ * A JSON value in a response, kept either as the text a JSON column returned or as an object in
  * memory. The text is written out unchanged: a list of records with JSON columns would otherwise
  * parse every value into maps only to write the same JSON again.
  */

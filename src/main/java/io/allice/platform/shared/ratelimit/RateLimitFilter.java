@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -39,16 +40,16 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitBuckets buckets;
     private final RateLimitProperties limits;
-    private final ObjectProvider<RateLimitTiers> tiers;
+    /** Resolved once: asking the provider on every request searched the bean factory each time. */
+    private final SingletonSupplier<RateLimitTiers> tiers;
     private final ClientAddresses clientAddresses;
     private final ProblemResponseWriter problems;
-    private volatile RateLimitTiers tierSource;
 
     RateLimitFilter(RateLimitBuckets buckets, RateLimitProperties limits, ObjectProvider<RateLimitTiers> tiers,
             ClientAddresses clientAddresses, ProblemResponseWriter problems) {
         this.buckets = buckets;
         this.limits = limits;
-        this.tiers = tiers;
+        this.tiers = SingletonSupplier.of(() -> tiers.getIfAvailable(() -> userId -> RateLimitTier.FREE));
         this.clientAddresses = clientAddresses;
         this.problems = problems;
     }
@@ -84,21 +85,11 @@ class RateLimitFilter extends OncePerRequestFilter {
             return new Quota("address:" + clientAddresses.resolve(request), limits.anonymousPerMinute());
         }
         boolean ai = request.getRequestURI().startsWith("/api/ai/");
-        RateLimitTier tier = tierSource().tierOf(user.id());
+        RateLimitTier tier = tiers.obtain().tierOf(user.id());
         long limit = limits.perMinute(tier, ai);
         // The limit is part of the key, so a caller whose tier or limit changes starts a fresh bucket.
         String key = "user:" + user.id() + (ai ? ":ai:" : ":") + tier.name().toLowerCase(Locale.ROOT) + ":" + limit;
         return new Quota(key, limit);
-    }
-
-    private RateLimitTiers tierSource() {
-        RateLimitTiers source = tierSource;
-        if (source == null) {
-            // Resolved once: asking the provider on every request searched the bean factory each time.
-            source = tiers.getIfAvailable(() -> userId -> RateLimitTier.FREE);
-            tierSource = source;
-        }
-        return source;
     }
 
     private static long secondsRoundedUp(long nanos) {
