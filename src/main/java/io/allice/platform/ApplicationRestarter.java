@@ -23,8 +23,19 @@ public final class ApplicationRestarter {
     public static synchronized ConfigurableApplicationContext start(Class<?> source, String[] args) {
         primarySource = source;
         arguments = args.clone();
-        context = SpringApplication.run(source, args);
+        context = application(source).run(args);
         return context;
+    }
+
+    /**
+     * Names the main class outright. Spring Boot otherwise finds it by looking for a main method
+     * on the calling thread's stack, which the restart thread does not have, and in AOT mode it
+     * needs the class to find the initializer that the build wrote for it.
+     */
+    private static SpringApplication application(Class<?> source) {
+        SpringApplication application = new SpringApplication(source);
+        application.setMainApplicationClass(source);
+        return application;
     }
 
     /** Whether the running context was started through {@link #start}, which a test context is not. */
@@ -53,7 +64,7 @@ public final class ApplicationRestarter {
             Thread.currentThread().interrupt();
         }
         context.close();
-        context = SpringApplication.run(primarySource, arguments);
+        context = application(primarySource).run(arguments);
         log.info("Application context restarted");
     }
 }

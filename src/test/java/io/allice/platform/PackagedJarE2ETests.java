@@ -39,7 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Starts the packaged jar as its own process, on the embedded H2 default with a fresh data
  * directory, and drives it over HTTP on a loopback port. Failsafe runs this after
- * {@code package} and passes the jar's path in the {@code allice.jar} system property.
+ * {@code package} and passes the jar's path in the {@code allice.jar} system property. It runs
+ * twice: once as {@code java -jar} starts the jar, and once with the JVM options in
+ * {@code allice.e2e.java-options} ({@code -Dspring.aot.enabled=true}, the bean definitions and
+ * repositories that the build wrote ahead of time, as {@code bin/allice} starts it).
  */
 class PackagedJarE2ETests {
 
@@ -72,7 +75,13 @@ class PackagedJarE2ETests {
         int port = freeLoopbackPort();
         serviceOutput = workDir.resolve("service-output.log");
 
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        String javaOptions = System.getProperty("allice.e2e.java-options", "").strip();
+        if (!javaOptions.isEmpty()) {
+            command.addAll(List.of(javaOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(serviceOutput.toFile());
@@ -106,6 +115,14 @@ class PackagedJarE2ETests {
             service.destroyForcibly();
             service.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void startsInTheModeItWasAskedFor() {
+        boolean aotMode = System.getProperty("allice.e2e.java-options", "").contains("-Dspring.aot.enabled=true");
+        assertThat(serviceOutputText().contains("Starting AOT-processed AlliceApplication"))
+                .as("the service's start line says whether it uses the code written ahead of time")
+                .isEqualTo(aotMode);
     }
 
     @Test

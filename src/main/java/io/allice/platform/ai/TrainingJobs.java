@@ -8,12 +8,9 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Following a fine-tuning job is one durable db-scheduler execution per training job. Each run
@@ -23,7 +20,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  *
  * <p>The task exists only where a provider with fine-tuning is configured. db-scheduler skips
  * executions of tasks it does not know, so an instance without the key never picks up a job it
- * cannot follow, and neither does a test context that shares the database.
+ * cannot follow, and neither does a test context that shares the database. The choice is made
+ * when the bean is created rather than by a condition, because Spring's build-time processing
+ * (AOT mode) evaluates conditions once, at build time: a {@code null} bean is left out of the
+ * scheduler's task list and of {@code ObjectProvider.getIfAvailable}.
  */
 @Configuration(proxyBeanMethods = false)
 class TrainingJobs {
@@ -31,8 +31,11 @@ class TrainingJobs {
     static final String TASK_NAME = "ai-training-follow";
 
     @Bean
-    @Conditional(FineTuningConfigured.class)
+    @Nullable
     CustomTask<Long> trainingFollowTask(TrainingFollower follower, AiProperties properties) {
+        if (!properties.openai().hasKey()) {
+            return null;
+        }
         Duration pollInterval = properties.trainingPollInterval();
         return Tasks.custom(TASK_NAME, Long.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(10,
@@ -40,19 +43,6 @@ class TrainingJobs {
                 .execute((instance, context) -> follower.follow(instance.getData())
                         ? (complete, operations) -> operations.reschedule(complete, Instant.now().plus(pollInterval))
                         : new CompletionHandler.OnCompleteRemove<>());
-    }
-
-    /**
-     * Matches when OpenAI, the only provider with fine-tuning, has a key, with the same test as
-     * {@link AiProperties.Provider#hasKey()}.
-     */
-    static final class FineTuningConfigured implements Condition {
-
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String key = context.getEnvironment().getProperty("allice.ai.openai.api-key", "");
-            return !key.isBlank();
-        }
     }
 
     /** Schedules the first run now; inside a transaction, the schedule commits or rolls back with it. */

@@ -11,10 +11,17 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Service;
 
-/** Reports whether the service can do its work, which today means reaching its database. */
+/**
+ * Reports whether the service can do its work: it has finished starting (the administrator
+ * bootstrap and the other start-up runners included), is not shutting down, and reaches its
+ * database. Spring Boot's readiness state says the first two; a load balancer or a script that
+ * waits for 200 therefore never sees a service that would still refuse a sign-in.
+ */
 @Service
 class HealthService {
 
@@ -22,19 +29,26 @@ class HealthService {
     private static final int DATABASE_TIMEOUT_SECONDS = 2;
 
     private final DataSource dataSource;
+    private final ApplicationAvailability availability;
     private final Clock clock;
     private final String version;
     private final Instant startedAt;
 
-    HealthService(DataSource dataSource, Clock clock, ObjectProvider<BuildProperties> buildProperties) {
+    HealthService(DataSource dataSource, ApplicationAvailability availability, Clock clock,
+            ObjectProvider<BuildProperties> buildProperties) {
         this.dataSource = dataSource;
+        this.availability = availability;
         this.clock = clock;
         BuildProperties build = buildProperties.getIfAvailable();
         this.version = build != null ? build.getVersion() : "unknown";
         this.startedAt = clock.instant();
     }
 
-    /** The service's health: status, build version, seconds since this context started, and the time. */
+    /**
+     * The service's health: status ({@code healthy}, {@code unhealthy} when the database does not
+     * answer, {@code starting} or {@code stopping}), build version, seconds since this context
+     * started, the time, and the database's state.
+     */
     record Health(String status, String version, double uptime, Instant timestamp, String database) {
 
         boolean healthy() {
@@ -50,7 +64,15 @@ class HealthService {
         Instant now = clock.instant();
         boolean databaseUp = databaseAnswers();
         double uptime = Duration.between(startedAt, now).toMillis() / 1000.0;
-        return new Health(databaseUp ? "healthy" : "unhealthy", version, uptime, now, databaseUp ? "up" : "down");
+        return new Health(status(databaseUp), version, uptime, now, databaseUp ? "up" : "down");
+    }
+
+    private String status(boolean databaseUp) {
+        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+            // Boot records no readiness change until the context is ready, and refuses traffic again on close.
+            return availability.getLastChangeEvent(ReadinessState.class) == null ? "starting" : "stopping";
+        }
+        return databaseUp ? "healthy" : "unhealthy";
     }
 
     private boolean databaseAnswers() {

@@ -61,7 +61,7 @@ class SystemController {
 
     @GetMapping("/health")
     @SecurityRequirements
-    @Operation(summary = "Health check, public; 503 when the database does not answer")
+    @Operation(summary = "Health check, public; 503 while starting or stopping and when the database does not answer")
     ResponseEntity<Health> health() {
         Health current = health.check();
         return ResponseEntity.status(current.healthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(current);

@@ -17,6 +17,10 @@ import javax.sql.DataSource;
 import io.allice.platform.system.HealthService.Health;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.logging.LogFile;
 import org.springframework.http.ResponseEntity;
@@ -85,6 +89,30 @@ class HealthServiceTests {
     }
 
     @Test
+    void reportsStartingUntilTheApplicationIsReady() throws SQLException {
+        ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+        SystemController controller = controllerWith(healthOf(answeringDataSource(true), availability));
+
+        ResponseEntity<Health> response = controller.health();
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getBody().status()).isEqualTo("starting");
+        assertThat(response.getBody().database()).isEqualTo("up");
+    }
+
+    @Test
+    void reportsStoppingOnceTheApplicationRefusesTrafficAgain() throws SQLException {
+        ApplicationAvailabilityBean availability = ready();
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.REFUSING_TRAFFIC));
+        SystemController controller = controllerWith(healthOf(answeringDataSource(true), availability));
+
+        ResponseEntity<Health> response = controller.health();
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getBody().status()).isEqualTo("stopping");
+    }
+
+    @Test
     void reportsUnknownVersionWithoutBuildInfo() throws SQLException {
         HealthService health = healthOf(answeringDataSource(true));
 
@@ -94,7 +122,20 @@ class HealthServiceTests {
     }
 
     private static HealthService healthOf(DataSource dataSource) {
-        return new HealthService(dataSource, CLOCK, new DefaultListableBeanFactory().getBeanProvider(BuildProperties.class));
+        return healthOf(dataSource, ready());
+    }
+
+    private static HealthService healthOf(DataSource dataSource, ApplicationAvailability availability) {
+        return new HealthService(dataSource, availability, CLOCK,
+                new DefaultListableBeanFactory().getBeanProvider(BuildProperties.class));
+    }
+
+    /** Availability as Spring Boot leaves it once the application is ready. */
+    private static ApplicationAvailabilityBean ready() {
+        ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(HealthServiceTests.class,
+                ReadinessState.ACCEPTING_TRAFFIC));
+        return availability;
     }
 
     private static DataSource answeringDataSource(boolean valid) throws SQLException {
