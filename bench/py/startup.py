@@ -5,7 +5,8 @@ Two ways to start are measured, each as the README gives them:
 - the plain jar, `java -jar target/allice-platform.jar` with no DATABASE_URL, plus any options
   in ALLICE_BENCH_JAVA_OPTS;
 - the recommended start, `bin/allice`, which adds the serial collector and a small initial heap
-  and starts from target/aot with the JVM AOT cache when `./mvnw -Paot-cache package` built one
+  and starts from target/aot with the JVM AOT cache and in Spring's AOT mode when
+  `./mvnw -Paot-cache package` built the cache
   (`bench/run startup` builds it; with --no-build it must be there already). ALLICE_BENCH_JAVA_OPTS
   goes to it through JAVA_OPTS.
 
@@ -30,7 +31,8 @@ def _starts(ctx):
     cache = os.path.join(aot_dir, "allice.aot")
     # bin/allice makes the same check: a cache older than the jar belongs to an earlier build.
     fresh = os.path.isfile(cache) and os.path.getmtime(cache) >= os.path.getmtime(ctx.jar)
-    recommended = "bin/allice, " + ("AOT cache" if fresh else "no AOT cache (build with -Paot-cache)")
+    recommended = "bin/allice, " + ("AOT cache and Spring AOT mode" if fresh
+                                    else "no AOT cache (build with -Paot-cache)")
     return [
         ("java -jar", [ctx.java, *ctx.java_options, "-jar", ctx.jar], {}),
         (recommended, [os.path.join(repo, "bin", "allice")],
