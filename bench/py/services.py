@@ -73,14 +73,19 @@ def ensure_tools(peers, need_ffmpeg, log):
                        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
-def build_jar(repo, log, aot_cache=False):
-    """Builds target/allice-platform.jar, and with aot_cache also target/aot and its JVM AOT cache."""
+def build_jar(repo, log, java, aot_cache=False):
+    """Builds target/allice-platform.jar, and with aot_cache also target/aot and its JVM AOT cache.
+
+    Maven runs on the JDK of `java`, because Spring's AOT processing compiles the code it writes
+    with Maven's own JDK and leaves it out on an older one.
+    """
     jar = os.path.join(repo, "target", "allice-platform.jar")
     profile = ["-Paot-cache"] if aot_cache else []
     print(f"Building target/allice-platform.jar (./mvnw {' '.join(profile + ['package'])}, tests skipped)", flush=True)
     started = time.monotonic()
+    java_home = os.path.dirname(os.path.dirname(os.path.realpath(java)))
     result = subprocess.run(["./mvnw", "-B", "-ntp", "-q", *profile, "package", "-DskipTests"], cwd=repo,
-                            stdout=log, stderr=log)
+                            stdout=log, stderr=log, env=dict(os.environ, JAVA_HOME=java_home))
     if result.returncode != 0 or not os.path.isfile(jar):
         raise SetupFailed(f"the build failed with exit code {result.returncode}; see {log.name}")
     print(f"Built in {time.monotonic() - started:.0f} s", flush=True)

@@ -111,7 +111,7 @@ def prepare(ctx, args, chosen):
         ctx.jar = jar
     else:
         # The start-up scenario also measures bin/allice, which starts from the AOT cache.
-        ctx.jar = services.build_jar(REPO, ctx.log, aot_cache="startup" in chosen)
+        ctx.jar = services.build_jar(REPO, ctx.log, ctx.java, aot_cache="startup" in chosen)
     if chosen & {"download", "media"}:
         ctx.download_file, ctx.media_file = served.prepare_files(os.path.join(REPO, "target", "bench", "files"),
                                                                  ctx.log)

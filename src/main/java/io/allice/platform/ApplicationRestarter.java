@@ -28,9 +28,9 @@ public final class ApplicationRestarter {
     }
 
     /**
-     * Names the main class outright. Spring Boot otherwise finds it by looking for a main method
-     * on the calling thread's stack, which the restart thread does not have, and in AOT mode it
-     * needs the class to find the initializer that the build wrote for it.
+     * Creates the application with its main class set. Spring Boot otherwise looks for a main
+     * method on the calling thread's stack, which the restart thread lacks, and AOT mode needs the
+     * main class to find the initializer that the build wrote for it.
      */
     private static SpringApplication application(Class<?> source) {
         SpringApplication application = new SpringApplication(source);

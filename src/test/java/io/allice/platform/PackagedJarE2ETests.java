@@ -125,7 +125,7 @@ class PackagedJarE2ETests {
     }
 
     @Test
-    void startsInTheModeItWasAskedFor() {
+    void startsInRequestedMode() {
         boolean aotMode = System.getProperty("allice.e2e.java-options", "").contains("-Dspring.aot.enabled=true");
         assertThat(serviceOutputText().contains("Starting AOT-processed AlliceApplication"))
                 .as("the service's start line says whether it uses the code written ahead of time")

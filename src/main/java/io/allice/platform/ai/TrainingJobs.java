@@ -20,10 +20,10 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>The task exists only where a provider with fine-tuning is configured. db-scheduler skips
  * executions of tasks it does not know, so an instance without the key never picks up a job it
- * cannot follow, and neither does a test context that shares the database. The choice is made
- * when the bean is created rather than by a condition, because Spring's build-time processing
- * (AOT mode) evaluates conditions once, at build time: a {@code null} bean is left out of the
- * scheduler's task list and of {@code ObjectProvider.getIfAvailable}.
+ * cannot follow, and neither does a test context that shares the database. The bean method makes
+ * that choice at start instead of a condition, because Spring's AOT mode evaluates conditions once
+ * at build time. A {@code null} bean is left out of the scheduler's tasks and of
+ * {@code ObjectProvider.getIfAvailable}.
  */
 @Configuration(proxyBeanMethods = false)
 class TrainingJobs {

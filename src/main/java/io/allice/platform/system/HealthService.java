@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * Reports whether the service can do its work: it has finished starting (the administrator
  * bootstrap and the other start-up runners included), is not shutting down, and reaches its
- * database. Spring Boot's readiness state says the first two; a load balancer or a script that
- * waits for 200 therefore never sees a service that would still refuse a sign-in.
+ * database. Spring Boot's readiness state covers the first two, so a load balancer or a script
+ * that waits for 200 never meets a service that would still reject the administrator's sign-in.
  */
 @Service
 class HealthService {

@@ -89,7 +89,7 @@ class HealthServiceTests {
     }
 
     @Test
-    void reportsStartingUntilTheApplicationIsReady() throws SQLException {
+    void reportsStartingUntilReady() throws SQLException {
         ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
         SystemController controller = controllerWith(healthOf(answeringDataSource(true), availability));
 
@@ -101,7 +101,7 @@ class HealthServiceTests {
     }
 
     @Test
-    void reportsStoppingOnceTheApplicationRefusesTrafficAgain() throws SQLException {
+    void reportsStoppingAfterReadiness() throws SQLException {
         ApplicationAvailabilityBean availability = ready();
         availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.REFUSING_TRAFFIC));
         SystemController controller = controllerWith(healthOf(answeringDataSource(true), availability));

@@ -5,19 +5,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Stops a start in Spring's AOT mode when {@code REDIS_URL} is set. The build evaluates the
- * conditions of {@link ConditionalOnRedisUrl} once, without Redis, so the code made at build time
- * holds only the in-process beans; started with Redis it would silently keep rate limits,
- * revocations and fan-out per instance. Failing names the two ways out instead.
+ * Start-up check that fails a start in Spring's AOT mode when {@code REDIS_URL} is set. The build
+ * evaluates {@link ConditionalOnRedisUrl} once, without Redis, so the code it writes contains only
+ * the in-process beans. Started with Redis, that code would keep rate limits, revocations and
+ * fan-out per instance without a word, so the start fails with the way out instead.
  */
 @Component
 class AheadOfTimeRedisCheck {
 
     AheadOfTimeRedisCheck(@Value("${allice.redis-url:}") String redisUrl) {
-        refuseRedisInAotMode(AotDetector.useGeneratedArtifacts(), redisUrl);
+        rejectRedisInAotMode(AotDetector.useGeneratedArtifacts(), redisUrl);
     }
 
-    static void refuseRedisInAotMode(boolean aotMode, String redisUrl) {
+    static void rejectRedisInAotMode(boolean aotMode, String redisUrl) {
         if (aotMode && redisUrl != null && !redisUrl.isBlank()) {
             throw new IllegalStateException("REDIS_URL is set, but this service runs in Spring's AOT mode"
                     + " (spring.aot.enabled=true), whose beans were chosen at build time without Redis."
