@@ -45,8 +45,8 @@ class HealthService {
     }
 
     /**
-     * The service's health: status ({@code healthy}, {@code unhealthy} when the database does not
-     * answer, {@code starting} or {@code stopping}), build version, seconds since this context
+     * The service's health: status ({@code healthy}, {@code unhealthy} when the database is
+     * unreachable, {@code starting} or {@code stopping}), build version, seconds since this context
      * started, the time, and the database's state.
      */
     record Health(String status, String version, double uptime, Instant timestamp, String database) {
@@ -69,7 +69,7 @@ class HealthService {
 
     private String status(boolean databaseUp) {
         if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
-            // Boot records no readiness change until the context is ready, and refuses traffic again on close.
+            // Boot records no readiness change until the context is ready, and sets REFUSING_TRAFFIC again on close.
             return availability.getLastChangeEvent(ReadinessState.class) == null ? "starting" : "stopping";
         }
         return databaseUp ? "healthy" : "unhealthy";

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The follow task exists only where OpenAI has a key. The choice is made when the bean is made,
- * not by a condition, so that it also holds for a build processed ahead of time.
+ * not by a condition, so that it also applies to a build processed ahead of time.
  */
 class TrainingJobsTests {
 

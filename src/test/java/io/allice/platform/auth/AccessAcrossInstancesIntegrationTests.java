@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance must reach the other's cache within Redis's pub/sub delivery time, which is usually
  * shorter than the client's next request but not always on a loaded machine, so the checks on the
  * second instance allow two seconds. Every test first uses the token on the second instance, so
- * that it holds the old state, and then changes it through the first.
+ * that it caches the old state, and then changes it through the first.
  */
 class AccessAcrossInstancesIntegrationTests {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import org.junit.jupiter.api.Test;
 
-/** A build processed ahead of time holds no Redis beans, so AOT mode with REDIS_URL must not start. */
+/** A build processed ahead of time contains no Redis beans, so AOT mode with REDIS_URL must not start. */
 class AheadOfTimeRedisCheckTests {
 
     @Test
