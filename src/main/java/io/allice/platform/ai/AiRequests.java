@@ -42,10 +42,16 @@ final class AiRequests {
             Boolean isActive) {
     }
 
+    /**
+     * The body of a catalogue change, for the API documentation only: the endpoint reads the JSON
+     * tree (see {@link CatalogueChanges}), because a missing field and a null one mean different things.
+     */
+    @Schema(description = "Only the fields present change. null clears the description; "
+            + "name, model_type and is_active cannot be null.")
     record CatalogueChange(
-            @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
-            String modelType,
-            @Size(max = 2000, message = "must be at most 2000 characters") String description,
+            @Schema(example = "GPT-4o mini", maxLength = 200) String name,
+            @Schema(example = "text") String modelType,
+            @Schema(example = "Fast and cheap", nullable = true, maxLength = 2000) String description,
             Boolean isActive) {
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.allice.platform.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping(path = "/api/ai/models", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,10 +55,12 @@ class CatalogueController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Rename, retype, describe, enable or disable a catalogue entry (administrators)")
+    @Operation(summary = "Rename, retype, describe, enable or disable a catalogue entry (administrators)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = AiRequests.CatalogueChange.class))))
     AiViews.CatalogueEntry change(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("id") long id,
-            @Valid @RequestBody AiRequests.CatalogueChange request) {
-        return catalogue.change(user, id, request);
+            @RequestBody JsonNode body) {
+        return catalogue.change(user, id, CatalogueChanges.parse(body));
     }
 
     @DeleteMapping("/{id}")

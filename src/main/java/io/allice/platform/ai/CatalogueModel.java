@@ -66,19 +66,11 @@ class CatalogueModel {
         this.createdAt = now;
     }
 
-    void change(String name, String modelType, String description, Boolean active) {
-        if (name != null) {
-            this.name = name;
-        }
-        if (modelType != null) {
-            this.modelType = modelType;
-        }
-        if (description != null) {
-            this.description = description;
-        }
-        if (active != null) {
-            this.active = active;
-        }
+    void change(CatalogueChanges changes) {
+        changes.name().applyTo(name -> this.name = name);
+        changes.modelType().applyTo(modelType -> this.modelType = modelType);
+        changes.description().applyTo(description -> this.description = description);
+        changes.active().applyTo(active -> this.active = active);
     }
 
     AiViews.CatalogueEntry view() {

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ModelCatalogue {
 
     static final Set<String> MODEL_TYPES = Set.of("text", "image", "audio", "embedding", "multimodal");
+    static final String MODEL_TYPES_MESSAGE = "must be one of " + String.join(", ", MODEL_TYPES.stream().sorted().toList());
     private static final Logger log = LoggerFactory.getLogger(ModelCatalogue.class);
 
     private final CatalogueModelRepository models;
@@ -93,11 +94,10 @@ class ModelCatalogue {
     }
 
     @Transactional
-    public AiViews.CatalogueEntry change(AuthenticatedUser user, long id, AiRequests.CatalogueChange request) {
+    public AiViews.CatalogueEntry change(AuthenticatedUser user, long id, CatalogueChanges changes) {
         requireAdmin(user);
         CatalogueModel model = shared(id);
-        model.change(request.name(), request.modelType() == null ? null : modelType(request.modelType()),
-                request.description(), request.isActive());
+        model.change(changes);
         return model.view();
     }
 
@@ -129,8 +129,7 @@ class ModelCatalogue {
             return "text";
         }
         if (!MODEL_TYPES.contains(value)) {
-            throw ApiException.invalidField("model_type", "must be one of " + String.join(", ",
-                    MODEL_TYPES.stream().sorted().toList()));
+            throw ApiException.invalidField("model_type", MODEL_TYPES_MESSAGE);
         }
         return value;
     }

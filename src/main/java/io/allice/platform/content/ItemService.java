@@ -84,21 +84,11 @@ class ItemService {
     ItemView update(long userId, long itemId, ItemChanges changes) {
         Item item = editableItem(userId, itemId);
         Instant now = clock.instant();
-        if (changes.title().present()) {
-            item.setTitle(changes.title().value());
-        }
-        if (changes.description().present()) {
-            item.setDescription(changes.description().value());
-        }
-        if (changes.content().present()) {
-            item.setContent(changes.content().value());
-        }
-        if (changes.itemType().present()) {
-            item.setItemType(changes.itemType().value());
-        }
-        if (changes.metadata().present()) {
-            item.setMetadata(changes.metadata().value());
-        }
+        changes.title().applyTo(item::setTitle);
+        changes.description().applyTo(item::setDescription);
+        changes.content().applyTo(item::setContent);
+        changes.itemType().applyTo(item::setItemType);
+        changes.metadata().applyTo(item::setMetadata);
         if (changes.status().present()) {
             item.changeStatus(changes.status().value(), now);
         }

@@ -142,12 +142,8 @@ class FileService {
     FileView update(long userId, long fileId, FileChanges changes) {
         StoredFile file = owned(userId, fileId);
         Instant now = clock.instant();
-        if (changes.descriptionPresent()) {
-            file.describe(changes.description(), now);
-        }
-        if (changes.tags() != null) {
-            file.retag(changes.tags(), now);
-        }
+        changes.description().applyTo(description -> file.describe(description, now));
+        changes.tags().applyTo(tags -> file.retag(tags, now));
         files.flush();
         events.publishEvent(searchDocument(file));
         log.info("User {} updated file {}", userId, fileId);

@@ -9,6 +9,8 @@ import java.util.Map;
 import io.allice.platform.support.ApiClient.Response;
 import io.allice.platform.support.ApiClient.Session;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 class CatalogueApiIntegrationTests extends AiIntegrationTest {
@@ -75,6 +77,56 @@ class CatalogueApiIntegrationTests extends AiIntegrationTest {
                 .status()).isEqualTo(400);
         assertThat(api.post("/api/ai/models", admin.token(), Map.of("name", "Bad", "model_id", "ollama:y",
                 "model_type", "video")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void changeKeepsMissingFieldsAndClearsNullDescription() {
+        Session admin = api.admin();
+        long id = api.post("/api/ai/models", admin.token(), Map.of("name", "Phi", "model_id", "ollama:phi3",
+                "model_type", "text", "description", "Small model")).json().get("id").asLong();
+
+        Response renamed = api.put("/api/ai/models/" + id, admin.token(), "{\"name\": \"Phi 3\"}");
+        Response cleared = api.put("/api/ai/models/" + id, admin.token(), "{\"description\": null}");
+
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(renamed.json().get("description").asString()).isEqualTo("Small model");
+        assertThat(renamed.json().get("is_active").asBoolean()).isTrue();
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().get("description").isNull()).isTrue();
+        assertThat(cleared.json().get("name").asString()).isEqualTo("Phi 3");
+        assertThat(cleared.json().get("model_type").asString()).isEqualTo("text");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"name", "model_type", "is_active"})
+    void changeToNullOfRequiredFieldIs400NamingIt(String field) {
+        Session admin = api.admin();
+        long id = api.post("/api/ai/models", admin.token(), Map.of("name", "Gemma " + field,
+                "model_id", "ollama:gemma-" + field.replace('_', '-'))).json().get("id").asLong();
+
+        Response response = api.put("/api/ai/models/" + id, admin.token(), "{\"" + field + "\": null}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(response.json().get("detail").asString()).startsWith(field + ": ");
+        JsonNode entry = api.get("/api/ai/models?provider=ollama", admin.token()).json().valueStream()
+                .filter(model -> model.get("id").asLong() == id).findFirst().orElseThrow();
+        assertThat(entry.get("name").asString()).isEqualTo("Gemma " + field);
+        assertThat(entry.get("is_active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void changeRejectsBlankNameAndWrongTypesTogether() {
+        Session admin = api.admin();
+        long id = api.post("/api/ai/models", admin.token(), Map.of("name", "Qwen", "model_id", "ollama:qwen-x"))
+                .json().get("id").asLong();
+
+        Response response = api.put("/api/ai/models/" + id, admin.token(),
+                "{\"name\": \"  \", \"is_active\": \"yes\", \"model_type\": \"video\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactlyInAnyOrder("name", "is_active", "model_type");
     }
 
     @Test
