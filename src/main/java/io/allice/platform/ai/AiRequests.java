@@ -46,7 +46,7 @@ final class AiRequests {
      * The body of a catalogue change, for the API documentation only: the endpoint reads the JSON
      * tree (see {@link CatalogueChanges}), because a missing field and a null one mean different things.
      */
-    @Schema(description = "Only the fields present change. null clears the description; "
+    @Schema(description = "Only the fields present change. null clears the description, and "
             + "name, model_type and is_active cannot be null.")
     record CatalogueChange(
             @Schema(example = "GPT-4o mini", maxLength = 200) String name,

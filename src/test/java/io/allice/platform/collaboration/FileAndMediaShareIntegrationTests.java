@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.allice.platform.support.ApiClient;
@@ -82,6 +83,27 @@ class FileAndMediaShareIntegrationTests {
         assertThat(head.header("Accept-Ranges")).isEqualTo("bytes");
         assertThat(head.header("ETag")).isEqualTo(whole.header("ETag"));
         assertThat(unsatisfiable.status()).isEqualTo(416);
+    }
+
+    @Test
+    void headOnPublicLinkMatchesGet() {
+        Session alice = api.registerNew("share_head");
+        String fileToken = share(alice, "file", aFile(alice), null).json().get("share_token").asString();
+        String mediaToken = share(alice, "media", aVideo(alice), null).json().get("share_token").asString();
+
+        for (String path : List.of("/shared/" + fileToken + "/download", "/shared/" + mediaToken + "/stream",
+                "/shared/" + mediaToken + "/download")) {
+            BinaryResponse get = api.fetch("GET", path, null, Map.of());
+            BinaryResponse head = api.fetch("HEAD", path, null, Map.of());
+
+            assertThat(head.status()).as(path).isEqualTo(200);
+            assertThat(head.body()).as(path).isEmpty();
+            for (String header : List.of("Content-Type", "Content-Length", "Accept-Ranges", "ETag",
+                    "Content-Disposition")) {
+                assertThat(head.header(header)).as(path + " " + header).isNotNull().isEqualTo(get.header(header));
+            }
+        }
+        assertThat(api.fetch("HEAD", "/shared/no-such-token/download", null, Map.of()).status()).isEqualTo(404);
     }
 
     @Test

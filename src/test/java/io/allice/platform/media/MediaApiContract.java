@@ -226,6 +226,13 @@ abstract class MediaApiContract {
                 Map.of("Range", "bytes=0-1"));
         assertThat(firstBytes.status()).isEqualTo(206);
         assertThat(firstBytes.header("Content-Range")).isEqualTo("bytes 0-1/" + stream.body().length);
+        BinaryResponse head = api.fetch("HEAD", "/api/media/" + id + "/stream?rendition=" + jobId, owner.token(),
+                Map.of());
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        for (String header : List.of("Content-Type", "Content-Length", "Accept-Ranges", "ETag", "Content-Disposition")) {
+            assertThat(head.header(header)).as(header).isNotNull().isEqualTo(stream.header(header));
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a client could then never clear an optional field.
  * <p>
  * Each reader returns {@link FieldChange#absent()} for a missing or invalid field and collects
- * the problem, and {@link #validated()} reports every invalid field in one 400 answer.
+ * the problem, and {@link #validated()} reports every invalid field in one 400 response.
  * A {@code check} function returns the problem with a value, or null when the value is fine.
  */
 public final class UpdateBody {
@@ -32,7 +32,7 @@ public final class UpdateBody {
         this.body = body;
     }
 
-    /** Starts reading {@code body}; anything other than a JSON object is a 400. */
+    /** Starts reading {@code body}. Anything other than a JSON object is a 400. */
     public static UpdateBody of(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("The request body must be a JSON object");
@@ -40,17 +40,17 @@ public final class UpdateBody {
         return new UpdateBody(body);
     }
 
-    /** A text field that cannot be cleared: null is a 400 naming the field. */
+    /** Reads a text field that cannot be cleared, so null is a 400 naming the field. */
     public FieldChange<String> requiredText(String field, UnaryOperator<String> check) {
         return text(field, false, check);
     }
 
-    /** A text field that null clears. */
+    /** Reads a text field that null clears. */
     public FieldChange<String> optionalText(String field, UnaryOperator<String> check) {
         return text(field, true, check);
     }
 
-    /** A true/false field that cannot be cleared. */
+    /** Reads a true/false field that cannot be cleared. */
     public FieldChange<Boolean> requiredBoolean(String field) {
         JsonNode node = body.get(field);
         if (node == null) {
@@ -62,7 +62,7 @@ public final class UpdateBody {
         return FieldChange.to(node.booleanValue());
     }
 
-    /** A JSON object field that null clears. */
+    /** Reads a JSON object field that null clears. */
     public FieldChange<Map<String, Object>> optionalObject(String field, JsonMapper jsonMapper) {
         JsonNode node = body.get(field);
         if (node == null) {

@@ -19,7 +19,7 @@ class UpdateBodyTests {
     }
 
     @Test
-    void missingFieldIsAbsentAndNullClearsOptionalOne() {
+    void nullClearsOptionalField() {
         UpdateBody body = body("{\"note\": null, \"extra\": {\"a\": 1}}");
 
         assertThat(body.optionalText("title", value -> null)).isEqualTo(FieldChange.absent());
@@ -29,7 +29,7 @@ class UpdateBodyTests {
     }
 
     @Test
-    void nullForRequiredFieldsIsReportedWithEveryOtherProblem() {
+    void reportsEveryInvalidField() {
         UpdateBody body = body("{\"title\": null, \"active\": null, \"count\": 3, \"meta\": [1]}");
 
         assertThat(body.requiredText("title", value -> null).present()).isFalse();

@@ -9,6 +9,8 @@ import io.allice.platform.support.ApiClient.Response;
 import io.allice.platform.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -81,6 +83,32 @@ class CorsIntegrationTests {
         assertThat(response.header("Access-Control-Allow-Origin")).isNull();
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    /** Every kind of route, public or not, accepts a preflight before any token is checked. */
+    @ParameterizedTest
+    @CsvSource({
+            "PUT, /api/items/1",
+            "DELETE, /api/files/1",
+            "GET, /api/files/1/download",
+            "HEAD, /api/media/1/stream",
+            "POST, /api/ai/predict",
+            "GET, /api/system/stats",
+            "GET, /shared/some-token/download",
+            "POST, /api/auth/login",
+            "GET, /ws"})
+    void preflightPassesOnEveryKindOfRoute(String method, String path) {
+        Response response = api.send("OPTIONS", path, null, null, Map.of(
+                "Origin", ALLOWED_ORIGIN,
+                "Access-Control-Request-Method", method,
+                "Access-Control-Request-Headers", "authorization, content-type, range"));
+
+        assertThat(response.status()).as(response.toString()).isIn(200, 204);
+        assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
+        assertThat(response.header("Access-Control-Allow-Methods")).contains(method);
+        assertThat(response.header("Access-Control-Allow-Headers").toLowerCase())
+                .contains("authorization", "content-type", "range");
+        assertThat(response.header("Access-Control-Allow-Credentials")).isNull();
     }
 
     private Response preflight(String origin) {
