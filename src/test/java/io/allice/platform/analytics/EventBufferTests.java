@@ -119,6 +119,20 @@ class EventBufferTests {
     }
 
     @Test
+    void gathersTrickleIntoOneBatch() throws InterruptedException {
+        EventBuffer buffer = buffer(100, 100);
+        buffer.start();
+
+        for (int i = 0; i < 5; i++) {
+            buffer.offer(anEvent(i));
+            Thread.sleep(2);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> written.size() == 5);
+        assertThat(batchSizes).hasSizeLessThan(3);
+    }
+
+    @Test
     void writesRemainingEventsOnStop() {
         EventBuffer buffer = buffer(100, 10);
         buffer.start();
