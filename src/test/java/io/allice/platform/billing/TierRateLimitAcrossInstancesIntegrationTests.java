@@ -1,7 +1,9 @@
 package io.allice.platform.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +61,11 @@ class TierRateLimitAcrossInstancesIntegrationTests {
                 StripeStandIn.subscription("sub_" + user.userId() + "_tier", user.userId(), "active", false,
                         Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")),
                 Instant.now().minusSeconds(60)));
-        Response onSecond = second.get("/api/auth/me", user.token());
+        // The second instance learns of the new tier by Redis pub/sub, usually before the next
+        // request but not always. Until then it checks the spent free bucket and returns 429,
+        // which leaves the pro bucket untouched, so the counts below stay exact after a retry.
+        Response onSecond = await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> second.get("/api/auth/me", user.token()), response -> response.status() != 429);
         Response onFirst = first.get("/api/auth/me", user.token());
 
         assertThat(activation.status()).isEqualTo(200);
