@@ -34,11 +34,12 @@ final class AiRequests {
     }
 
     record CatalogueEntry(
-            @Schema(example = "GPT-4o mini") @NotNull(message = "is required") @Size(min = 1, max = 200,
-                    message = "must be 1 to 200 characters") String name,
+            @Schema(example = "GPT-4o mini") @NotNull(message = "is required") @Size(min = 1,
+                    max = CatalogueChanges.MAX_NAME_LENGTH, message = "must be 1 to 200 characters") String name,
             @Schema(example = "text", defaultValue = "text") String modelType,
             @Schema(example = "openai:gpt-4o-mini") @NotNull(message = "is required") String modelId,
-            @Size(max = 2000, message = "must be at most 2000 characters") String description,
+            @Size(max = CatalogueChanges.MAX_DESCRIPTION_LENGTH, message = "must be at most 2000 characters")
+            String description,
             Boolean isActive) {
     }
 
@@ -49,9 +50,10 @@ final class AiRequests {
     @Schema(description = "Only the fields present change. null clears the description, and "
             + "name, model_type and is_active cannot be null.")
     record CatalogueChange(
-            @Schema(example = "GPT-4o mini", maxLength = 200) String name,
+            @Schema(example = "GPT-4o mini", maxLength = CatalogueChanges.MAX_NAME_LENGTH) String name,
             @Schema(example = "text") String modelType,
-            @Schema(example = "Fast and cheap", nullable = true, maxLength = 2000) String description,
+            @Schema(example = "Fast and cheap", nullable = true, maxLength = CatalogueChanges.MAX_DESCRIPTION_LENGTH)
+            String description,
             Boolean isActive) {
     }
 }

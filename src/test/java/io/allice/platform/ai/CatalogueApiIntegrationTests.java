@@ -80,7 +80,7 @@ class CatalogueApiIntegrationTests extends AiIntegrationTest {
     }
 
     @Test
-    void changeKeepsMissingFieldsAndClearsNullDescription() {
+    void changeKeepsMissingClearsNull() {
         Session admin = api.admin();
         long id = api.post("/api/ai/models", admin.token(), Map.of("name", "Phi", "model_id", "ollama:phi3",
                 "model_type", "text", "description", "Small model")).json().get("id").asLong();
@@ -99,7 +99,7 @@ class CatalogueApiIntegrationTests extends AiIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"name", "model_type", "is_active"})
-    void changeToNullOfRequiredFieldIs400NamingIt(String field) {
+    void nullRequiredFieldIs400(String field) {
         Session admin = api.admin();
         long id = api.post("/api/ai/models", admin.token(), Map.of("name", "Gemma " + field,
                 "model_id", "ollama:gemma-" + field.replace('_', '-'))).json().get("id").asLong();
@@ -116,7 +116,7 @@ class CatalogueApiIntegrationTests extends AiIntegrationTest {
     }
 
     @Test
-    void changeRejectsBlankNameAndWrongTypesTogether() {
+    void changeReportsAllInvalidFields() {
         Session admin = api.admin();
         long id = api.post("/api/ai/models", admin.token(), Map.of("name", "Qwen", "model_id", "ollama:qwen-x"))
                 .json().get("id").asLong();

@@ -46,7 +46,7 @@ class UpdateBodyTests {
     }
 
     @Test
-    void checkAndNulCharacterRejectText() {
+    void rejectsFailedCheckAndNul() {
         UpdateBody body = body("{\"title\": \"\", \"note\": \"a\\u0000b\"}");
 
         body.requiredText("title", value -> value.isEmpty() ? "must not be blank" : null);
@@ -64,7 +64,7 @@ class UpdateBodyTests {
     }
 
     @Test
-    void applyToCallsSetterOnlyWhenPresent() {
+    void applyToSkipsAbsentField() {
         StringBuilder calls = new StringBuilder();
 
         FieldChange.<String>absent().applyTo(calls::append);

@@ -21,7 +21,7 @@ class CorsConfigurationTests {
     }
 
     @Test
-    void anyOriginNeverComesWithCredentials() {
+    void anyOriginWithoutCredentials() {
         CorsConfiguration rules = rulesFor(List.of("*"));
 
         assertThat(rules.checkOrigin("https://anywhere.example.test")).isEqualTo("*");
@@ -29,7 +29,7 @@ class CorsConfigurationTests {
     }
 
     @Test
-    void listedOriginIsEchoedAndOthersGetNothing() {
+    void echoesOnlyListedOrigin() {
         CorsConfiguration rules = rulesFor(List.of(" https://app.example.test ", ""));
 
         assertThat(rules.checkOrigin("https://app.example.test")).isEqualTo("https://app.example.test");
@@ -38,7 +38,7 @@ class CorsConfigurationTests {
     }
 
     @Test
-    void noConfiguredOriginMeansNoCrossOriginRules() {
+    void noOriginsMeansNoRules() {
         assertThat(rulesFor(List.of())).isNull();
     }
 }
