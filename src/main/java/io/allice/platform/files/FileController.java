@@ -7,8 +7,6 @@ import java.util.List;
 import io.allice.platform.shared.security.AuthenticatedUser;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.web.BlobResponses;
-import io.allice.platform.shared.web.BlobResponses.ServedBlob;
-import io.allice.platform.shared.web.ContentDispositions;
 import io.allice.platform.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -86,10 +84,7 @@ class FileController {
     @Operation(summary = "Download a file as an attachment; supports HEAD and single byte ranges")
     void download(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("file_id") long fileId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        StoredFile file = files.forDownload(user.id(), fileId);
-        ServedBlob blob = new ServedBlob(file.storageKey(), file.fileSize(), file.mimeType(),
-                "\"" + file.filename() + "\"", file.createdAt(), ContentDispositions.attachment(file.originalFilename()));
-        BlobResponses.send(storage, blob, request, response);
+        BlobResponses.send(storage, files.forDownload(user.id(), fileId), request, response);
     }
 
     @DeleteMapping("/{file_id}")

@@ -20,6 +20,8 @@ import io.allice.platform.shared.sharing.SharedResourceDeleted;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.storage.ClientFilenames;
 import io.allice.platform.shared.storage.ContentTypes;
+import io.allice.platform.shared.web.BlobRecordReads.OwnedBlob;
+import io.allice.platform.shared.web.BlobResponses.ServedBlob;
 import io.allice.platform.shared.web.MultipartUpload;
 import io.allice.platform.shared.web.Paging;
 import jakarta.persistence.EntityManager;
@@ -45,6 +47,7 @@ class FileService {
     private static final int SNIFF_BUFFER_SIZE = 64 * 1024;
 
     private final StoredFileRepository files;
+    private final FileDownloads downloads;
     private final EntityManager entityManager;
     private final BlobStorage storage;
     private final long maxUploadSize;
@@ -53,10 +56,11 @@ class FileService {
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    FileService(StoredFileRepository files, EntityManager entityManager, BlobStorage storage,
+    FileService(StoredFileRepository files, FileDownloads downloads, EntityManager entityManager, BlobStorage storage,
             PlatformProperties platform, ShareGrants grants, ApplicationEventPublisher events,
             TransactionOperations transactions, Clock clock) {
         this.files = files;
+        this.downloads = downloads;
         this.entityManager = entityManager;
         this.storage = storage;
         this.maxUploadSize = platform.maxUploadSize();
@@ -130,12 +134,18 @@ class FileService {
         return FileView.of(file);
     }
 
-    /** Loads a file the caller owns or that was shared with them, whose blob key a download needs. */
-    @Transactional(readOnly = true)
-    StoredFile forDownload(long userId, long fileId) {
-        StoredFile file = readable(userId, fileId);
+    /**
+     * Returns how to send a file the caller owns or that was shared with them. Without a
+     * transaction: the owner's download costs one statement, and a share is looked up only for
+     * someone else's file.
+     */
+    ServedBlob forDownload(long userId, long fileId) {
+        OwnedBlob file = downloads.find(fileId, false).orElseThrow(() -> notFound(fileId));
+        if (file.ownerId() != userId && grants.grantedTo(userId, ResourceType.FILE, fileId).isEmpty()) {
+            throw notFound(fileId);
+        }
         events.publishEvent(new ResourceViewed(userId, ResourceType.FILE, fileId, clock.instant()));
-        return file;
+        return file.blob();
     }
 
     @Transactional

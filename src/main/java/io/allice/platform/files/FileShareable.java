@@ -5,8 +5,8 @@ import java.util.Optional;
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.sharing.ResourceType;
 import io.allice.platform.shared.sharing.ShareableResource;
+import io.allice.platform.shared.web.BlobRecordReads.OwnedBlob;
 import io.allice.platform.shared.web.BlobResponses.ServedBlob;
-import io.allice.platform.shared.web.ContentDispositions;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 class FileShareable implements ShareableResource {
 
     private final StoredFileRepository files;
+    private final FileDownloads downloads;
 
-    FileShareable(StoredFileRepository files) {
+    FileShareable(StoredFileRepository files, FileDownloads downloads) {
         this.files = files;
+        this.downloads = downloads;
     }
 
     @Override
@@ -38,13 +40,9 @@ class FileShareable implements ShareableResource {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<ServedBlob> content(long resourceId, boolean inline) {
-        StoredFile file = file(resourceId);
-        String disposition = inline ? ContentDispositions.inline(file.originalFilename())
-                : ContentDispositions.attachment(file.originalFilename());
-        return Optional.of(new ServedBlob(file.storageKey(), file.fileSize(), file.mimeType(),
-                "\"" + file.filename() + "\"", file.createdAt(), disposition));
+        return Optional.of(downloads.find(resourceId, inline).map(OwnedBlob::blob)
+                .orElseThrow(() -> ApiException.notFound("File " + resourceId + " not found")));
     }
 
     private StoredFile file(long resourceId) {

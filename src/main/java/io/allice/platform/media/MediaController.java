@@ -80,14 +80,9 @@ class MediaController {
             @Parameter(description = "Id of a completed transcode job; the original when absent")
             @RequestParam(name = "rendition", required = false) Long renditionId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ServedBlob blob = renditionId == null ? original(user, mediaId) : rendition(user, mediaId, renditionId);
+        ServedBlob blob = renditionId == null ? media.originalForStream(user.id(), mediaId)
+                : rendition(user, mediaId, renditionId);
         BlobResponses.send(storage, blob, request, response);
-    }
-
-    private ServedBlob original(AuthenticatedUser user, long mediaId) {
-        Media found = media.forStream(user.id(), mediaId);
-        return new ServedBlob(found.storageKey(), found.fileSize(), found.mimeType(), "\"" + found.filename() + "\"",
-                found.createdAt(), ContentDispositions.inline(found.originalFilename()));
     }
 
     private ServedBlob rendition(AuthenticatedUser user, long mediaId, long jobId) {

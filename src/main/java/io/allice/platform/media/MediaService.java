@@ -26,6 +26,8 @@ import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.storage.ClientFilenames;
 import io.allice.platform.shared.storage.ContentTypes;
 import io.allice.platform.shared.storage.LocalCopy;
+import io.allice.platform.shared.web.BlobRecordReads.OwnedBlob;
+import io.allice.platform.shared.web.BlobResponses.ServedBlob;
 import io.allice.platform.shared.web.MultipartUpload;
 import io.allice.platform.shared.web.Paging;
 import jakarta.persistence.EntityManager;
@@ -56,6 +58,7 @@ class MediaService {
             "application/x-matroska");
 
     private final MediaRepository media;
+    private final MediaOriginals originals;
     private final TranscodeJobRepository jobs;
     private final EntityManager entityManager;
     private final BlobStorage storage;
@@ -68,11 +71,12 @@ class MediaService {
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    MediaService(MediaRepository media, TranscodeJobRepository jobs, EntityManager entityManager, BlobStorage storage,
+    MediaService(MediaRepository media, MediaOriginals originals, TranscodeJobRepository jobs, EntityManager entityManager, BlobStorage storage,
             MediaProbe probe, SchedulerClient scheduler, @Qualifier("transcodeTask") OneTimeTask<Long> transcodeTask,
             PlatformProperties platform, ShareGrants grants, ApplicationEventPublisher events,
             TransactionOperations transactions, Clock clock) {
         this.media = media;
+        this.originals = originals;
         this.jobs = jobs;
         this.entityManager = entityManager;
         this.storage = storage;
@@ -158,11 +162,19 @@ class MediaService {
         return MediaDetailView.of(found, jobs.findByMediaIdOrderByIdAsc(mediaId));
     }
 
-    @Transactional(readOnly = true)
-    Media forStream(long userId, long mediaId) {
-        Media found = readable(userId, mediaId);
+    /**
+     * Returns how to stream the original of media the caller owns or that was shared with them.
+     * Without a transaction: the owner's request costs one statement, and a share is looked up
+     * only for someone else's media.
+     */
+    ServedBlob originalForStream(long userId, long mediaId) {
+        OwnedBlob original = originals.find(mediaId, true)
+                .orElseThrow(() -> ApiException.notFound("Media " + mediaId + " not found"));
+        if (original.ownerId() != userId && grants.grantedTo(userId, ResourceType.MEDIA, mediaId).isEmpty()) {
+            throw ApiException.notFound("Media " + mediaId + " not found");
+        }
         events.publishEvent(new ResourceViewed(userId, ResourceType.MEDIA, mediaId, clock.instant()));
-        return found;
+        return original.blob();
     }
 
     /** Loads a completed rendition of the caller's media. A job that is not completed is not found. */

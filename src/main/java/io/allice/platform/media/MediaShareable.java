@@ -6,8 +6,8 @@ import io.allice.platform.media.MediaViews.MediaDetailView;
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.sharing.ResourceType;
 import io.allice.platform.shared.sharing.ShareableResource;
+import io.allice.platform.shared.web.BlobRecordReads.OwnedBlob;
 import io.allice.platform.shared.web.BlobResponses.ServedBlob;
-import io.allice.platform.shared.web.ContentDispositions;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 class MediaShareable implements ShareableResource {
 
     private final MediaRepository media;
+    private final MediaOriginals originals;
     private final TranscodeJobRepository jobs;
 
-    MediaShareable(MediaRepository media, TranscodeJobRepository jobs) {
+    MediaShareable(MediaRepository media, MediaOriginals originals, TranscodeJobRepository jobs) {
         this.media = media;
+        this.originals = originals;
         this.jobs = jobs;
     }
 
@@ -41,13 +43,9 @@ class MediaShareable implements ShareableResource {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<ServedBlob> content(long resourceId, boolean inline) {
-        Media original = found(resourceId);
-        String disposition = inline ? ContentDispositions.inline(original.originalFilename())
-                : ContentDispositions.attachment(original.originalFilename());
-        return Optional.of(new ServedBlob(original.storageKey(), original.fileSize(), original.mimeType(),
-                "\"" + original.filename() + "\"", original.createdAt(), disposition));
+        return Optional.of(originals.find(resourceId, inline).map(OwnedBlob::blob)
+                .orElseThrow(() -> ApiException.notFound("Media " + resourceId + " not found")));
     }
 
     private Media found(long resourceId) {
