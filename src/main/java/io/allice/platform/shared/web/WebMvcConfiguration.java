@@ -1,0 +1,21 @@
+package io.allice.platform.shared.web;
+
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+@Configuration(proxyBeanMethods = false)
+class WebMvcConfiguration {
+
+    /** Spring MVC's annotated handlers, found through {@link LiteralPrefixHandlerMapping}. */
+    @Bean
+    WebMvcRegistrations literalPrefixHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new LiteralPrefixHandlerMapping();
+            }
+        };
+    }
+}
