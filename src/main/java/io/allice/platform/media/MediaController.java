@@ -11,7 +11,6 @@ import io.allice.platform.shared.security.AuthenticatedUser;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.web.BlobResponses;
 import io.allice.platform.shared.web.BlobResponses.ServedBlob;
-import io.allice.platform.shared.web.ContentDispositions;
 import io.allice.platform.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -81,15 +80,8 @@ class MediaController {
             @RequestParam(name = "rendition", required = false) Long renditionId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         ServedBlob blob = renditionId == null ? media.originalForStream(user.id(), mediaId)
-                : rendition(user, mediaId, renditionId);
+                : media.renditionForStream(user.id(), mediaId, renditionId);
         BlobResponses.send(storage, blob, request, response);
-    }
-
-    private ServedBlob rendition(AuthenticatedUser user, long mediaId, long jobId) {
-        TranscodeJob job = media.renditionForStream(user.id(), mediaId, jobId);
-        TranscodePreset preset = TranscodePreset.of(job.outputFormat(), job.quality()).orElseThrow();
-        return new ServedBlob(job.storageKey(), job.fileSize(), preset.mimeType(), "\"" + job.filename() + "\"",
-                job.completedAt(), ContentDispositions.inline("media-" + mediaId + "-" + jobId + preset.format().extension()));
     }
 
     @PostMapping(path = "/{media_id}/transcode", consumes = MediaType.APPLICATION_JSON_VALUE)

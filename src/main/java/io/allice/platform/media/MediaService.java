@@ -14,6 +14,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.allice.platform.media.MediaViews.MediaDetailView;
 import io.allice.platform.media.MediaViews.MediaView;
 import io.allice.platform.media.MediaViews.TranscodeJobView;
+import io.allice.platform.media.RenditionReads.MediaRendition;
 import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.search.ResourceViewed;
@@ -59,6 +60,7 @@ class MediaService {
 
     private final MediaRepository media;
     private final MediaOriginals originals;
+    private final RenditionReads renditions;
     private final TranscodeJobRepository jobs;
     private final EntityManager entityManager;
     private final BlobStorage storage;
@@ -71,12 +73,14 @@ class MediaService {
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    MediaService(MediaRepository media, MediaOriginals originals, TranscodeJobRepository jobs, EntityManager entityManager, BlobStorage storage,
+    MediaService(MediaRepository media, MediaOriginals originals, RenditionReads renditions,
+            TranscodeJobRepository jobs, EntityManager entityManager, BlobStorage storage,
             MediaProbe probe, SchedulerClient scheduler, @Qualifier("transcodeTask") OneTimeTask<Long> transcodeTask,
             PlatformProperties platform, ShareGrants grants, ApplicationEventPublisher events,
             TransactionOperations transactions, Clock clock) {
         this.media = media;
         this.originals = originals;
+        this.renditions = renditions;
         this.jobs = jobs;
         this.entityManager = entityManager;
         this.storage = storage;
@@ -177,14 +181,21 @@ class MediaService {
         return original.blob();
     }
 
-    /** Loads a completed rendition of the caller's media. A job that is not completed is not found. */
-    @Transactional(readOnly = true)
-    TranscodeJob renditionForStream(long userId, long mediaId, long jobId) {
-        readable(userId, mediaId);
-        TranscodeJob job = jobs.findByIdAndMediaId(jobId, mediaId).filter(TranscodeJob::isCompleted)
-                .orElseThrow(() -> ApiException.notFound("Rendition " + jobId + " of media " + mediaId + " not found"));
+    /**
+     * Returns how to stream a completed rendition of media the caller owns or that was shared
+     * with them. A job that does not exist or has not completed is not found.
+     */
+    ServedBlob renditionForStream(long userId, long mediaId, long jobId) {
+        MediaRendition found = renditions.find(mediaId, jobId)
+                .orElseThrow(() -> ApiException.notFound("Media " + mediaId + " not found"));
+        if (found.ownerId() != userId && grants.grantedTo(userId, ResourceType.MEDIA, mediaId).isEmpty()) {
+            throw ApiException.notFound("Media " + mediaId + " not found");
+        }
+        if (found.rendition() == null) {
+            throw ApiException.notFound("Rendition " + jobId + " of media " + mediaId + " not found");
+        }
         events.publishEvent(new ResourceViewed(userId, ResourceType.MEDIA, mediaId, clock.instant()));
-        return job;
+        return found.rendition();
     }
 
     /** Creates a queued job and schedules it in the same transaction, so neither exists without the other. */

@@ -233,6 +233,10 @@ abstract class MediaApiContract {
         for (String header : List.of("Content-Type", "Content-Length", "Accept-Ranges", "ETag", "Content-Disposition")) {
             assertThat(head.header(header)).as(header).isNotNull().isEqualTo(stream.header(header));
         }
+        // A rendition belongs to its own media only, also among the same owner's uploads.
+        long otherId = uploadedId(upload("tone.mp3", "audio/mpeg", MediaFixtures.audio()));
+        assertThat(api.fetch("GET", "/api/media/" + otherId + "/stream?rendition=" + jobId, owner.token(), Map.of())
+                .status()).isEqualTo(404);
     }
 
     @Test

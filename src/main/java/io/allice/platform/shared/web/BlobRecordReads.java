@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads what sending an uploaded blob needs from its record: the owner, for the access check,
- * and the {@link ServedBlob}. Files and media keep the same columns, so one query serves both.
- * A player seeking through a video sends one request per range, so the read is one SQL
- * statement outside a transaction and builds no entity.
+ * and the {@link ServedBlob}. Files and media have the same columns, so one query fits both. A
+ * player seeking through a video sends one request per range. That is why the read is one SQL
+ * statement outside a transaction, and builds no entity.
  */
 public class BlobRecordReads {
 

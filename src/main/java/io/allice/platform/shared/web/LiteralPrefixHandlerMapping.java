@@ -17,8 +17,8 @@ import org.springframework.web.util.pattern.PathPattern;
  * mapping of the application in turn, checking the method, the media types and then the
  * pattern, which made the lookup about a tenth of the CPU of a request like
  * {@code GET /api/files/7/download}. This mapping first compares the path with the literal start
- * of each mapping's patterns (the text before the first variable or wildcard) and passes on only
- * the mappings whose start matches, so the full comparison runs for a handful of candidates.
+ * of each mapping's patterns, the text before the first variable or wildcard. Only the mappings
+ * whose start matches go on to the full comparison, which leaves a handful of candidates.
  *
  * <p>The shortcut never changes which handler is chosen: a pattern can only match a path that
  * begins with its literal start. Spring compares a path after decoding its {@code %}-escapes,
@@ -31,8 +31,8 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
 
     /**
-     * The literal starts of each mapping's patterns, by identity. Written only while mappings are
-     * registered, at start-up, and replaced as a whole so that lookups read it without locking.
+     * Literal starts of each mapping's patterns, by mapping identity. The map changes only while
+     * mappings are registered at start-up, and each change replaces it, so lookups need no lock.
      */
     private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
 
@@ -65,7 +65,7 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         String path = LOOKUP_PATH.get();
         if (path != null) {
             String[] candidates = prefixes.get(info);
-            // A mapping registered another way than at start-up has no entry and is compared in full.
+            // A mapping added later through registerMapping has no entry, so it is compared in full.
             if (candidates != null && !startsWithAny(path, candidates)) {
                 return null;
             }
@@ -82,7 +82,7 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         return false;
     }
 
-    /** The text of each pattern before its first variable or wildcard; any path for a mapping without patterns. */
+    /** Returns the text of each pattern before its first variable or wildcard, or "" for a mapping without patterns. */
     static String[] literalPrefixes(RequestMappingInfo info) {
         PathPatternsRequestCondition condition = info.getPathPatternsCondition();
         if (condition == null) {

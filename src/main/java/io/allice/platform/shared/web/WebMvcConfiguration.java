@@ -8,7 +8,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Configuration(proxyBeanMethods = false)
 class WebMvcConfiguration {
 
-    /** Spring MVC's annotated handlers, found through {@link LiteralPrefixHandlerMapping}. */
+    /** Makes Spring MVC find annotated handlers through {@link LiteralPrefixHandlerMapping}. */
     @Bean
     WebMvcRegistrations literalPrefixHandlerMapping() {
         return new WebMvcRegistrations() {

@@ -24,9 +24,10 @@ import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * The shortcut of {@link LiteralPrefixHandlerMapping} must choose the same handler as Spring's own
- * lookup. Every route of the service is requested with its variables filled in, and in forms
- * that only the full comparison can judge (encoded, with a path parameter, another case, a
- * trailing slash), against the running mapping and a plain Spring mapping of the same controllers.
+ * lookup. Each route of the service is requested with its variables filled in, from the running
+ * mapping and from a plain Spring mapping of the same controllers. Each route is also requested
+ * in forms that only the full comparison can judge: encoded, with a path parameter, in upper
+ * case and with a trailing slash.
  */
 @IntegrationTest
 class LiteralPrefixHandlerMappingTests {
@@ -78,7 +79,7 @@ class LiteralPrefixHandlerMappingTests {
         assertThat(LiteralPrefixHandlerMapping.literalPrefix("/a?c")).isEqualTo("/a");
     }
 
-    /** The route's pattern with each variable and wildcard replaced by a plain segment. */
+    /** Replaces each variable and wildcard of a route's pattern with a plain segment. */
     private static String samplePath(String pattern) {
         return pattern.replaceAll("\\{[^}]*}", "17").replace("**", "x").replace("*", "x").replace("?", "x");
     }
@@ -93,7 +94,7 @@ class LiteralPrefixHandlerMappingTests {
         return variants;
     }
 
-    /** The chosen handler's description, or the class of the exception that the lookup threw. */
+    /** Returns the chosen handler and its variables, or the class of the exception that the lookup threw. */
     private static String lookup(RequestMappingHandlerMapping mapping, String method, String path,
             RequestMappingInfo info) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
