@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.allice.platform.auth.UserDirectory;
+import io.allice.platform.collaboration.PublicLinks.LinkedRecord;
 import io.allice.platform.shared.config.PlatformProperties;
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.sharing.ReceivedShare;
@@ -38,16 +39,19 @@ class ShareService implements ShareGrants {
 
     private static final Logger log = LoggerFactory.getLogger(ShareService.class);
     static final int MAX_EXPIRY_DAYS = 365;
+    private static final String LINK_NOT_FOUND = "This share link does not exist or has expired";
 
     private final ShareRepository shares;
+    private final PublicLinks publicLinks;
     private final Map<ResourceType, ShareableResource> resources = new EnumMap<>(ResourceType.class);
     private final UserDirectory users;
     private final PlatformProperties platform;
     private final Clock clock;
 
-    ShareService(ShareRepository shares, List<ShareableResource> resources, UserDirectory users,
-            PlatformProperties platform, Clock clock) {
+    ShareService(ShareRepository shares, PublicLinks publicLinks, List<ShareableResource> resources,
+            UserDirectory users, PlatformProperties platform, Clock clock) {
         this.shares = shares;
+        this.publicLinks = publicLinks;
         resources.forEach(resource -> this.resources.put(resource.type(), resource));
         this.users = users;
         this.platform = platform;
@@ -137,7 +141,7 @@ class ShareService implements ShareGrants {
     Share publicShare(String token) {
         return shares.findByShareToken(token)
                 .filter(share -> share.sharedWithUserId() == null && !share.expiredAt(clock.instant()))
-                .orElseThrow(() -> ApiException.notFound("This share link does not exist or has expired"));
+                .orElseThrow(() -> ApiException.notFound(LINK_NOT_FOUND));
     }
 
     /** Returns what a public link shows: the share and the shared record. */
@@ -149,11 +153,14 @@ class ShareService implements ShareGrants {
                 share.expiresAt(), resource.publicView(share.resourceId()));
     }
 
-    /** Returns the content of a shared file or media for its public link, as an attachment or inline. */
-    @Transactional(readOnly = true)
+    /**
+     * Returns the content of a shared file or media for its public link, as an attachment or
+     * inline. It runs without a transaction, because a stream requests it again for each byte range.
+     */
     BlobResponses.ServedBlob publicContent(String token, boolean inline) {
-        Share share = publicShare(token);
-        return resourceOf(share.resourceType()).content(share.resourceId(), inline)
+        LinkedRecord linked = publicLinks.find(token, clock.instant())
+                .orElseThrow(() -> ApiException.notFound(LINK_NOT_FOUND));
+        return resourceOf(linked.type()).content(linked.id(), inline)
                 .orElseThrow(() -> ApiException.notFound("This shared record has no content to download"));
     }
 

@@ -3,6 +3,7 @@ package io.allice.platform.collaboration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ import io.allice.platform.support.MediaFixtures;
 import io.allice.platform.support.MultipartBody;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sharing files and media: public links with ranges and HEAD, and a shared user's reach. */
 @IntegrationTest
@@ -27,6 +30,9 @@ class FileAndMediaShareIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient api;
 
@@ -173,6 +179,25 @@ class FileAndMediaShareIntegrationTests {
 
         assertThat(api.get("/shared/" + token, null).status()).isEqualTo(404);
         assertThat(api.fetch("GET", "/shared/" + token + "/download", null, Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void expiredLinkEndsDownloads() {
+        Session alice = api.registerNew("share_file_expiring");
+        long fileId = aFile(alice);
+        Map<String, Object> body = new HashMap<>(Map.of("resource_type", "file", "resource_id", fileId,
+                "expires_in_days", 1));
+        String token = api.post("/api/collab/share", alice.token(), body).json().get("share_token").asString();
+        String download = "/shared/" + token + "/download";
+        String stream = "/shared/" + token + "/stream";
+        assertThat(api.fetch("GET", download, null, Map.of()).status()).isEqualTo(200);
+
+        jdbc.sql("update shares set expires_at = ? where share_token = ?")
+                .params(OffsetDateTime.now().minusSeconds(1), token).update();
+
+        assertThat(api.fetch("GET", download, null, Map.of()).status()).isEqualTo(404);
+        assertThat(api.fetch("GET", stream, null, Map.of("Range", "bytes=0-1")).status()).isEqualTo(404);
+        assertThat(api.fetch("HEAD", stream, null, Map.of()).status()).isEqualTo(404);
     }
 
     @Test
