@@ -282,6 +282,11 @@ class PackagedJarE2ETests {
         BinaryResponse downloaded = api.fetch("GET", "/api/files/" + fileId + "/download", owner.token(), Map.of());
         Response othersGet = api.get("/api/files/" + fileId, other.token());
         BinaryResponse othersDownload = api.fetch("GET", "/api/files/" + fileId + "/download", other.token(), Map.of());
+        Response link = api.post("/api/collab/share", owner.token(), Map.of("resource_type", "file", "resource_id", fileId,
+                "permission", "view", "expires_in_days", 1));
+        String linkPath = "/shared/" + link.json().get("share_token").asString();
+        BinaryResponse linkDownload = api.fetch("GET", linkPath + "/download", null, Map.of());
+        BinaryResponse linkRange = api.fetch("GET", linkPath + "/stream", null, Map.of("Range", "bytes=0-6"));
         Response othersDelete = api.delete("/api/files/" + fileId, other.token());
         Response deleted = api.delete("/api/files/" + fileId, owner.token());
         Response afterDelete = api.get("/api/files/" + fileId, owner.token());
@@ -306,6 +311,11 @@ class PackagedJarE2ETests {
         assertThat(downloaded.header("Content-Disposition")).startsWith("attachment");
         assertThat(othersGet.status()).isEqualTo(404);
         assertThat(othersDownload.status()).isEqualTo(404);
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        assertThat(linkDownload.status()).isEqualTo(200);
+        assertThat(linkDownload.body()).isEqualTo(content);
+        assertThat(linkRange.status()).isEqualTo(206);
+        assertThat(new String(linkRange.body(), StandardCharsets.UTF_8)).isEqualTo("Figures");
         assertThat(othersDelete.status()).isEqualTo(404);
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(afterDelete.status()).isEqualTo(404);
