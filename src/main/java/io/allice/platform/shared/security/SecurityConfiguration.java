@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -116,6 +117,12 @@ class SecurityConfiguration {
         firewall.setAllowedHeaderValues(HeaderCharacters::validHeaderValue);
         firewall.setAllowedParameterNames(HeaderCharacters::assignedAndNotControl);
         return web -> web.httpFirewall(firewall);
+    }
+
+    /** Found by Spring Security's filter chain proxy, which hands it every request the firewall rejects. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(ProblemResponseWriter problems) {
+        return new ProblemRequestRejectedHandler(problems);
     }
 
     @Bean
