@@ -176,7 +176,7 @@ class FileService {
     private StoredFile owned(long userId, long fileId) {
         StoredFile file = readable(userId, fileId);
         if (file.userId() != userId) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Only the owner may change file " + fileId);
+            throw new ApiException(HttpStatus.FORBIDDEN, "Only the owner may change or delete file " + fileId);
         }
         return file;
     }

@@ -237,7 +237,7 @@ class MediaService {
     private Media owned(long userId, long mediaId) {
         Media found = readable(userId, mediaId);
         if (found.userId() != userId) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Only the owner may change media " + mediaId);
+            throw new ApiException(HttpStatus.FORBIDDEN, "Only the owner may change or delete media " + mediaId);
         }
         return found;
     }

@@ -12,10 +12,14 @@ record TranscodeRequest(
     /** Returns the preset the request names, or raises a 400 that lists every invalid field. */
     TranscodePreset preset() {
         var violations = new java.util.ArrayList<FieldViolation>();
-        if (outputFormat == null || TranscodePreset.Format.parse(outputFormat).isEmpty()) {
+        if (outputFormat == null) {
+            violations.add(new FieldViolation("output_format", "is required: one of " + TranscodePreset.Format.allowed()));
+        } else if (TranscodePreset.Format.parse(outputFormat).isEmpty()) {
             violations.add(new FieldViolation("output_format", "must be one of " + TranscodePreset.Format.allowed()));
         }
-        if (quality == null || TranscodePreset.Quality.parse(quality).isEmpty()) {
+        if (quality == null) {
+            violations.add(new FieldViolation("quality", "is required: one of low, medium, high"));
+        } else if (TranscodePreset.Quality.parse(quality).isEmpty()) {
             violations.add(new FieldViolation("quality", "must be one of low, medium, high"));
         }
         if (!violations.isEmpty()) {

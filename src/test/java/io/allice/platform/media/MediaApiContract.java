@@ -260,18 +260,19 @@ abstract class MediaApiContract {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "{\"output_format\": \"avi\", \"quality\": \"low\"}   | output_format",
-            "{\"output_format\": \"mp4\", \"quality\": \"ultra\"} | quality",
-            "{\"quality\": \"low\"}                               | output_format",
-            "{\"output_format\": \"mp4\"}                         | quality",
+            "{\"output_format\": \"avi\", \"quality\": \"low\"}   | output_format | must be one of",
+            "{\"output_format\": \"mp4\", \"quality\": \"ultra\"} | quality       | must be one of",
+            "{\"quality\": \"low\"}                               | output_format | is required",
+            "{\"output_format\": \"mp4\"}                         | quality       | is required",
     })
-    void transcodeRejectsInvalidRequest(String body, String field) {
+    void transcodeRejectsInvalidRequest(String body, String field, String message) {
         long id = uploadedId(upload("clip.mp4", "video/mp4", MediaFixtures.video()));
 
         Response response = api.send("POST", "/api/media/" + id + "/transcode", owner.token(), body, Map.of());
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(response.json().get("errors").get(0).get("message").asString()).startsWith(message);
     }
 
     @Test

@@ -142,9 +142,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String supported = ex.getSupportedMediaTypes().isEmpty() ? "application/json"
                 : MediaType.toString(ex.getSupportedMediaTypes());
-        String received = ex.getContentType() == null ? "no Content-Type" : "Content-Type " + ex.getContentType();
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "This endpoint does not accept " + received + "; send " + supported, List.of(), headers);
+        String detail = ex.getContentType() == null
+                ? "The request has no Content-Type header; send " + supported
+                : "This endpoint does not accept Content-Type " + ex.getContentType() + "; send " + supported;
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail, List.of(), headers);
     }
 
     @Override

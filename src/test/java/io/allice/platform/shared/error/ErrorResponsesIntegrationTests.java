@@ -2,6 +2,10 @@ package io.allice.platform.shared.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import io.allice.platform.support.ApiClient;
@@ -52,6 +56,19 @@ class ErrorResponsesIntegrationTests {
         Response response = api.send("POST", "/api/items", token, "title=hello", Map.of("Content-Type", "text/plain"));
 
         assertProblem(response, 415);
+    }
+
+    @Test
+    void missingContentTypeIsNamed() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/items"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"no type\"}"))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("The request has no Content-Type header; send application/json");
     }
 
     @Test
