@@ -7,6 +7,7 @@ import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.web.BlobResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.allice.platform.shared.web.ByteRangeResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +40,7 @@ class SharedLinkController {
     @GetMapping(path = "/shared/{token}/download", produces = MediaType.ALL_VALUE)
     @SecurityRequirements
     @Operation(summary = "Download a shared file or media as an attachment; supports HEAD and byte ranges")
+    @ByteRangeResponses
     void download(@PathVariable("token") String token, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         BlobResponses.send(storage, shares.publicContent(token, false), request, response);
@@ -47,6 +49,7 @@ class SharedLinkController {
     @GetMapping(path = "/shared/{token}/stream", produces = MediaType.ALL_VALUE)
     @SecurityRequirements
     @Operation(summary = "Stream a shared file or media inline; supports HEAD and byte ranges")
+    @ByteRangeResponses
     void stream(@PathVariable("token") String token, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         BlobResponses.send(storage, shares.publicContent(token, true), request, response);

@@ -7,6 +7,7 @@ import java.util.List;
 import io.allice.platform.shared.security.AuthenticatedUser;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.web.BlobResponses;
+import io.allice.platform.shared.web.ByteRangeResponses;
 import io.allice.platform.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +51,7 @@ class FileController {
     }
 
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload a file; description and tags may also be query parameters",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class))))
@@ -82,12 +86,14 @@ class FileController {
 
     @GetMapping(path = "/{file_id}/download", produces = MediaType.ALL_VALUE)
     @Operation(summary = "Download a file as an attachment; supports HEAD and single byte ranges")
+    @ByteRangeResponses
     void download(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("file_id") long fileId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         BlobResponses.send(storage, files.forDownload(user.id(), fileId), request, response);
     }
 
     @DeleteMapping("/{file_id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete one of the caller's files and its content")
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("file_id") long fileId) {
         files.delete(user.id(), fileId);

@@ -11,6 +11,7 @@ import io.allice.platform.shared.security.AuthenticatedUser;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.web.BlobResponses;
 import io.allice.platform.shared.web.BlobResponses.ServedBlob;
+import io.allice.platform.shared.web.ByteRangeResponses;
 import io.allice.platform.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -49,6 +52,7 @@ class MediaController {
     }
 
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload video, audio or an image, recognised from its content",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class))))
@@ -75,6 +79,7 @@ class MediaController {
 
     @GetMapping(path = "/{media_id}/stream", produces = MediaType.ALL_VALUE)
     @Operation(summary = "Stream the original or a completed rendition; supports HEAD and single byte ranges")
+    @ByteRangeResponses
     void stream(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("media_id") long mediaId,
             @Parameter(description = "Id of a completed transcode job; the original when absent")
             @RequestParam(name = "rendition", required = false) Long renditionId,
@@ -92,6 +97,7 @@ class MediaController {
     }
 
     @DeleteMapping("/{media_id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete one of the caller's media with its renditions")
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("media_id") long mediaId) {
         media.delete(user.id(), mediaId);
