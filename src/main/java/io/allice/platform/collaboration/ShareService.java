@@ -155,12 +155,18 @@ class ShareService implements ShareGrants {
 
     /**
      * Returns the content of a shared file or media for its public link, as an attachment or
-     * inline. It runs without a transaction, because a stream requests it again for each byte range.
+     * inline, or one of its renditions when {@code renditionId} is given. It runs without a
+     * transaction, because a stream requests it again for each byte range.
      */
-    BlobResponses.ServedBlob publicContent(String token, boolean inline) {
+    BlobResponses.ServedBlob publicContent(String token, boolean inline, Long renditionId) {
         LinkedRecord linked = publicLinks.find(token, clock.instant())
                 .orElseThrow(() -> ApiException.notFound(LINK_NOT_FOUND));
-        return resourceOf(linked.type()).content(linked.id(), inline)
+        ShareableResource resource = resourceOf(linked.type());
+        if (renditionId != null) {
+            return resource.rendition(linked.id(), renditionId, inline).orElseThrow(() -> ApiException.notFound(
+                    "Rendition " + renditionId + " of this shared record not found or not completed"));
+        }
+        return resource.content(linked.id(), inline)
                 .orElseThrow(() -> ApiException.notFound("This shared record has no content to download"));
     }
 

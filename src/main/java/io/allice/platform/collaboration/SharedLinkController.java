@@ -5,16 +5,18 @@ import java.io.IOException;
 import io.allice.platform.shared.security.RouteAccess;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.web.BlobResponses;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import io.allice.platform.shared.web.ByteRangeResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public share links, which work without an account. */
@@ -41,18 +43,22 @@ class SharedLinkController {
     @SecurityRequirements
     @Operation(summary = "Download a shared file or media as an attachment; supports HEAD and byte ranges")
     @ByteRangeResponses
-    void download(@PathVariable("token") String token, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        BlobResponses.send(storage, shares.publicContent(token, false), request, response);
+    void download(@PathVariable("token") String token,
+            @Parameter(description = "Id of a completed transcode of shared media; the original when absent")
+            @RequestParam(name = "rendition", required = false) Long renditionId,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        BlobResponses.send(storage, shares.publicContent(token, false, renditionId), request, response);
     }
 
     @GetMapping(path = "/shared/{token}/stream", produces = MediaType.ALL_VALUE)
     @SecurityRequirements
     @Operation(summary = "Stream a shared file or media inline; supports HEAD and byte ranges")
     @ByteRangeResponses
-    void stream(@PathVariable("token") String token, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        BlobResponses.send(storage, shares.publicContent(token, true), request, response);
+    void stream(@PathVariable("token") String token,
+            @Parameter(description = "Id of a completed transcode of shared media; the original when absent")
+            @RequestParam(name = "rendition", required = false) Long renditionId,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        BlobResponses.send(storage, shares.publicContent(token, true, renditionId), request, response);
     }
 
     /** Share links are open to anyone who has one. */

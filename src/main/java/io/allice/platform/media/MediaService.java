@@ -186,7 +186,7 @@ class MediaService {
      * with them. A job that does not exist or has not completed is not found.
      */
     ServedBlob renditionForStream(long userId, long mediaId, long jobId) {
-        MediaRendition found = renditions.find(mediaId, jobId)
+        MediaRendition found = renditions.find(mediaId, jobId, true)
                 .orElseThrow(() -> ApiException.notFound("Media " + mediaId + " not found"));
         if (found.ownerId() != userId && grants.grantedTo(userId, ResourceType.MEDIA, mediaId).isEmpty()) {
             throw ApiException.notFound("Media " + mediaId + " not found");

@@ -17,11 +17,14 @@ class MediaShareable implements ShareableResource {
 
     private final MediaRepository media;
     private final MediaOriginals originals;
+    private final RenditionReads renditions;
     private final TranscodeJobRepository jobs;
 
-    MediaShareable(MediaRepository media, MediaOriginals originals, TranscodeJobRepository jobs) {
+    MediaShareable(MediaRepository media, MediaOriginals originals, RenditionReads renditions,
+            TranscodeJobRepository jobs) {
         this.media = media;
         this.originals = originals;
+        this.renditions = renditions;
         this.jobs = jobs;
     }
 
@@ -46,6 +49,12 @@ class MediaShareable implements ShareableResource {
     public Optional<ServedBlob> content(long resourceId, boolean inline) {
         return Optional.of(originals.find(resourceId, inline).map(OwnedBlob::blob)
                 .orElseThrow(() -> ApiException.notFound("Media " + resourceId + " not found")));
+    }
+
+    /** Returns a completed rendition of the shared media, empty when the job is missing or not completed. */
+    @Override
+    public Optional<ServedBlob> rendition(long resourceId, long renditionId, boolean inline) {
+        return renditions.find(resourceId, renditionId, inline).map(RenditionReads.MediaRendition::rendition);
     }
 
     private Media found(long resourceId) {

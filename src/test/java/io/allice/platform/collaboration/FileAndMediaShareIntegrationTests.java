@@ -1,8 +1,10 @@
 package io.allice.platform.collaboration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Sharing files and media: public links with ranges and HEAD, and a shared user's reach. */
 @IntegrationTest
@@ -128,6 +131,52 @@ class FileAndMediaShareIntegrationTests {
         assertThat(firstBytes.body()).hasSize(2);
         assertThat(suffix.body()).isEqualTo(Arrays.copyOfRange(original, original.length - 100, original.length));
         assertThat(record.json().get("resource").get("media_type").asString()).isEqualTo("video");
+    }
+
+    @Test
+    void publicLinkStreamsCompletedRendition() {
+        Session alice = api.registerNew("share_media_rendition");
+        long mediaId = aVideo(alice);
+        long otherMediaId = aVideo(alice);
+        long fileId = aFile(alice);
+        long jobId = api.post("/api/media/" + mediaId + "/transcode", alice.token(),
+                Map.of("output_format", "webm", "quality", "low")).json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobStatus(alice, mediaId, jobId).matches("completed|failed"));
+        String token = share(alice, "media", mediaId, null).json().get("share_token").asString();
+        String otherToken = share(alice, "media", otherMediaId, null).json().get("share_token").asString();
+        String fileToken = share(alice, "file", fileId, null).json().get("share_token").asString();
+
+        BinaryResponse owners = api.fetch("GET", "/api/media/" + mediaId + "/stream?rendition=" + jobId, alice.token(),
+                Map.of());
+        BinaryResponse streamed = api.fetch("GET", "/shared/" + token + "/stream?rendition=" + jobId, null, Map.of());
+        BinaryResponse range = api.fetch("GET", "/shared/" + token + "/stream?rendition=" + jobId, null,
+                Map.of("Range", "bytes=0-3"));
+        BinaryResponse downloaded = api.fetch("GET", "/shared/" + token + "/download?rendition=" + jobId, null, Map.of());
+
+        assertThat(jobStatus(alice, mediaId, jobId)).isEqualTo("completed");
+        assertThat(streamed.status()).isEqualTo(200);
+        assertThat(streamed.header("Content-Type")).startsWith("video/webm");
+        assertThat(streamed.header("Content-Disposition")).startsWith("inline");
+        assertThat(streamed.body()).isEqualTo(owners.body());
+        assertThat(range.status()).isEqualTo(206);
+        assertThat(range.body()).isEqualTo(Arrays.copyOf(owners.body(), 4));
+        assertThat(downloaded.header("Content-Disposition")).startsWith("attachment");
+        assertThat(downloaded.body()).isEqualTo(owners.body());
+        assertThat(api.fetch("GET", "/shared/" + otherToken + "/stream?rendition=" + jobId, null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(api.fetch("GET", "/shared/" + token + "/stream?rendition=999999", null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(api.fetch("GET", "/shared/" + fileToken + "/stream?rendition=" + jobId, null, Map.of()).status())
+                .isEqualTo(404);
+    }
+
+    private String jobStatus(Session owner, long mediaId, long jobId) {
+        for (JsonNode job : api.get("/api/media/" + mediaId, owner.token()).json().get("renditions")) {
+            if (job.get("id").asLong() == jobId) {
+                return job.get("status").asString();
+            }
+        }
+        return "missing";
     }
 
     @Test

@@ -29,6 +29,14 @@ public interface ShareableResource {
         return Optional.empty();
     }
 
+    /**
+     * Returns a version of the record's content derived from it, such as a transcoded rendition
+     * of media, for a public link to serve. Empty when the record has no such version.
+     */
+    default Optional<BlobResponses.ServedBlob> rendition(long resourceId, long renditionId, boolean inline) {
+        return Optional.empty();
+    }
+
     /** Returns the id that clients use for the record, which shares show as their {@code resource_id}. */
     default Object clientId(long resourceId) {
         return resourceId;
