@@ -72,6 +72,15 @@ class ErrorResponsesIntegrationTests {
     }
 
     @Test
+    void trailingSlashIsNamed() {
+        Response response = api.get("/api/items/", token);
+
+        assertProblem(response, 404);
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("No endpoint GET /api/items/; API paths end without a slash");
+    }
+
+    @Test
     void unknownPathIsNotFound() {
         Response response = api.get("/api/no-such-endpoint", token);
 
