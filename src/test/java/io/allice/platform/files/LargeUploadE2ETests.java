@@ -20,6 +20,7 @@ import io.allice.platform.support.MultipartBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Uploads and downloads a file four times larger than the heap of the packaged service, which runs
@@ -32,12 +33,13 @@ class LargeUploadE2ETests {
     private static final long FILE_SIZE = 4L * HEAP_MEGABYTES * 1024 * 1024;
 
     private Process service;
+    private Path dataDir;
     private Path log;
     private ApiClient api;
 
     @BeforeEach
     void startService() throws IOException {
-        Path dataDir = Files.createTempDirectory("allice-e2e-data");
+        dataDir = Files.createTempDirectory("allice-e2e-data");
         log = Files.createTempFile("allice-e2e", ".log");
         int port = freeLoopbackPort();
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -58,10 +60,12 @@ class LargeUploadE2ETests {
                 .until(() -> isHealthy(api));
     }
 
+    /** Stops the service and deletes its data folder, which contains the uploaded file of half a gigabyte. */
     @AfterEach
-    void stopService() throws InterruptedException {
+    void stopService() throws InterruptedException, IOException {
         service.destroy();
         service.waitFor();
+        FileSystemUtils.deleteRecursively(dataDir);
     }
 
     @Test
