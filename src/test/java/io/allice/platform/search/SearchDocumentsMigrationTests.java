@@ -3,13 +3,13 @@ package io.allice.platform.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.allice.platform.support.TemporaryFolders;
 import io.allice.platform.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,7 @@ class SearchDocumentsMigrationTests {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void copiesExistingRecords(String vendor) throws IOException {
-        Path h2File = Files.createTempDirectory("allice-search-backfill").resolve("allice");
+        Path h2File = TemporaryFolders.create("allice-search-backfill").resolve("allice");
         DriverManagerDataSource dataSource = vendor.equals("h2")
                 ? new DriverManagerDataSource("jdbc:h2:file:" + h2File, "sa", "")
                 : new DriverManagerDataSource(TestDatabase.jdbcUrlOfSeparateSchema("search_backfill"));

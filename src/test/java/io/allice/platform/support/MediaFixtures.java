@@ -74,7 +74,7 @@ public final class MediaFixtures {
 
     private static synchronized Path directory() throws IOException {
         if (directory == null) {
-            directory = Files.createTempDirectory("allice-media-fixtures");
+            directory = TemporaryFolders.create("allice-media-fixtures");
         }
         return directory;
     }

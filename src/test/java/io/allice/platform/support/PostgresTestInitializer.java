@@ -1,8 +1,5 @@
 package io.allice.platform.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -36,10 +33,6 @@ public class PostgresTestInitializer implements ApplicationContextInitializer<Co
 
     /** Creates a fresh, empty data directory. */
     public static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("allice-test-data");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TemporaryFolders.create("allice-test-data");
     }
 }

@@ -1,8 +1,5 @@
 package io.allice.platform.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,26 +48,22 @@ public final class TwoInstances implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext start(Map<String, String> settings) {
-        try {
-            SpringApplicationBuilder builder = new SpringApplicationBuilder(AlliceApplication.class);
-            // Closing an application that set up logging tears logging down for the whole JVM,
-            // which would silence the test contexts that keep running, so these leave it alone.
-            builder.application().setListeners(builder.application().getListeners().stream()
-                    .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
-            // Arguments, because they take precedence over application.properties.
-            List<String> arguments = new ArrayList<>(List.of(
-                    "--server.port=0",
-                    "--server.address=127.0.0.1",
-                    "--allice.database-url=" + TestDatabase.jdbcUrl(),
-                    "--allice.database-pool-size=4",
-                    "--allice.data-dir=" + Files.createTempDirectory("allice-instance"),
-                    "--allice.redis-url=redis://127.0.0.1:6379",
-                    "--allice.jwt.secret-key=" + TestAccounts.JWT_SECRET));
-            settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-            return builder.run(arguments.toArray(String[]::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(AlliceApplication.class);
+        // Closing an application that set up logging tears logging down for the whole JVM,
+        // which would silence the test contexts that keep running, so these leave it alone.
+        builder.application().setListeners(builder.application().getListeners().stream()
+                .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
+        // Arguments, because they take precedence over application.properties.
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--allice.database-url=" + TestDatabase.jdbcUrl(),
+                "--allice.database-pool-size=4",
+                "--allice.data-dir=" + TemporaryFolders.create("allice-instance"),
+                "--allice.redis-url=redis://127.0.0.1:6379",
+                "--allice.jwt.secret-key=" + TestAccounts.JWT_SECRET));
+        settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return builder.run(arguments.toArray(String[]::new));
     }
 
     @Override
