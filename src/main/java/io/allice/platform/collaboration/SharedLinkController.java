@@ -6,6 +6,7 @@ import io.allice.platform.shared.security.RouteAccess;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.web.BlobResponses;
 import io.allice.platform.shared.web.ByteRangeResponses;
+import io.allice.platform.shared.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -47,6 +48,7 @@ class SharedLinkController {
             @Parameter(description = "Id of a completed transcode of shared media; the original when absent")
             @RequestParam(name = "rendition", required = false) Long renditionId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        QueryParameters.rejectEmptyInteger(request, "rendition");
         BlobResponses.send(storage, shares.publicContent(token, false, renditionId), request, response);
     }
 
@@ -58,6 +60,7 @@ class SharedLinkController {
             @Parameter(description = "Id of a completed transcode of shared media; the original when absent")
             @RequestParam(name = "rendition", required = false) Long renditionId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        QueryParameters.rejectEmptyInteger(request, "rendition");
         BlobResponses.send(storage, shares.publicContent(token, true, renditionId), request, response);
     }
 

@@ -13,6 +13,7 @@ import io.allice.platform.shared.web.BlobResponses;
 import io.allice.platform.shared.web.BlobResponses.ServedBlob;
 import io.allice.platform.shared.web.ByteRangeResponses;
 import io.allice.platform.shared.web.Paging;
+import io.allice.platform.shared.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -84,6 +85,7 @@ class MediaController {
             @Parameter(description = "Id of a completed transcode job; the original when absent")
             @RequestParam(name = "rendition", required = false) Long renditionId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        QueryParameters.rejectEmptyInteger(request, "rendition");
         ServedBlob blob = renditionId == null ? media.originalForStream(user.id(), mediaId)
                 : media.renditionForStream(user.id(), mediaId, renditionId);
         BlobResponses.send(storage, blob, request, response);

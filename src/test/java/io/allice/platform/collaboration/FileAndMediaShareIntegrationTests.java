@@ -166,6 +166,8 @@ class FileAndMediaShareIntegrationTests {
                 .isEqualTo(404);
         assertThat(api.fetch("GET", "/shared/" + token + "/stream?rendition=999999", null, Map.of()).status())
                 .isEqualTo(404);
+        assertThat(api.fetch("GET", "/shared/" + token + "/stream?rendition=", null, Map.of()).status())
+                .isEqualTo(400);
         assertThat(api.fetch("GET", "/shared/" + fileToken + "/stream?rendition=" + jobId, null, Map.of()).status())
                 .isEqualTo(404);
     }

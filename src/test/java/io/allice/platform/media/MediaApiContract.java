@@ -312,6 +312,17 @@ abstract class MediaApiContract {
     }
 
     @Test
+    void streamWithEmptyRenditionIs400() {
+        long id = uploadedId(upload("tone.mp3", "audio/mpeg", MediaFixtures.audio()));
+
+        BinaryResponse response = api.fetch("GET", "/api/media/" + id + "/stream?rendition=", owner.token(), Map.of());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .contains("rendition: must be an integer, not ''");
+    }
+
+    @Test
     void streamOfUnknownRenditionIs404() {
         long id = uploadedId(upload("tone.mp3", "audio/mpeg", MediaFixtures.audio()));
 
