@@ -48,8 +48,7 @@ class SharedLinkController {
             @Parameter(description = "Id of a completed transcode of shared media; the original when absent")
             @RequestParam(name = "rendition", required = false) Long renditionId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        QueryParameters.rejectEmptyInteger(request, "rendition");
-        BlobResponses.send(storage, shares.publicContent(token, false, renditionId), request, response);
+        send(token, false, renditionId, request, response);
     }
 
     @GetMapping(path = "/shared/{token}/stream", produces = MediaType.ALL_VALUE)
@@ -60,8 +59,13 @@ class SharedLinkController {
             @Parameter(description = "Id of a completed transcode of shared media; the original when absent")
             @RequestParam(name = "rendition", required = false) Long renditionId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        send(token, true, renditionId, request, response);
+    }
+
+    private void send(String token, boolean inline, Long renditionId, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         QueryParameters.rejectEmptyInteger(request, "rendition");
-        BlobResponses.send(storage, shares.publicContent(token, true, renditionId), request, response);
+        BlobResponses.send(storage, shares.publicContent(token, inline, renditionId), request, response);
     }
 
     /** Share links are open to anyone who has one. */

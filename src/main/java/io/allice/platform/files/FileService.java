@@ -141,9 +141,7 @@ class FileService {
      */
     ServedBlob forDownload(long userId, long fileId) {
         OwnedBlob file = downloads.find(fileId, false).orElseThrow(() -> notFound(fileId));
-        if (file.ownerId() != userId && grants.grantedTo(userId, ResourceType.FILE, fileId).isEmpty()) {
-            throw notFound(fileId);
-        }
+        requireReadable(userId, file.ownerId(), fileId);
         events.publishEvent(new ResourceViewed(userId, ResourceType.FILE, fileId, clock.instant()));
         return file.blob();
     }
@@ -184,10 +182,15 @@ class FileService {
     /** Loads a file the caller owns or that was shared with them; anyone else's is not found. */
     private StoredFile readable(long userId, long fileId) {
         StoredFile file = files.findById(fileId).orElseThrow(() -> notFound(fileId));
-        if (file.userId() != userId && grants.grantedTo(userId, ResourceType.FILE, fileId).isEmpty()) {
+        requireReadable(userId, file.userId(), fileId);
+        return file;
+    }
+
+    /** Raises not found unless the caller owns the file or it was shared with them. */
+    private void requireReadable(long userId, long ownerId, long fileId) {
+        if (ownerId != userId && grants.grantedTo(userId, ResourceType.FILE, fileId).isEmpty()) {
             throw notFound(fileId);
         }
-        return file;
     }
 
     private static SearchDocumentChanged searchDocument(StoredFile file) {

@@ -172,11 +172,8 @@ class MediaService {
      * only for someone else's media.
      */
     ServedBlob originalForStream(long userId, long mediaId) {
-        OwnedBlob original = originals.find(mediaId, true)
-                .orElseThrow(() -> ApiException.notFound("Media " + mediaId + " not found"));
-        if (original.ownerId() != userId && grants.grantedTo(userId, ResourceType.MEDIA, mediaId).isEmpty()) {
-            throw ApiException.notFound("Media " + mediaId + " not found");
-        }
+        OwnedBlob original = originals.find(mediaId, true).orElseThrow(() -> notFound(mediaId));
+        requireReadable(userId, original.ownerId(), mediaId);
         events.publishEvent(new ResourceViewed(userId, ResourceType.MEDIA, mediaId, clock.instant()));
         return original.blob();
     }
@@ -186,11 +183,8 @@ class MediaService {
      * with them. A job that does not exist or has not completed is not found.
      */
     ServedBlob renditionForStream(long userId, long mediaId, long jobId) {
-        MediaRendition found = renditions.find(mediaId, jobId, true)
-                .orElseThrow(() -> ApiException.notFound("Media " + mediaId + " not found"));
-        if (found.ownerId() != userId && grants.grantedTo(userId, ResourceType.MEDIA, mediaId).isEmpty()) {
-            throw ApiException.notFound("Media " + mediaId + " not found");
-        }
+        MediaRendition found = renditions.find(mediaId, jobId, true).orElseThrow(() -> notFound(mediaId));
+        requireReadable(userId, found.ownerId(), mediaId);
         if (found.rendition() == null) {
             throw ApiException.notFound("Rendition " + jobId + " of media " + mediaId + " not found");
         }
@@ -244,12 +238,20 @@ class MediaService {
 
     /** Loads media the caller owns or that was shared with them; anyone else's is not found. */
     private Media readable(long userId, long mediaId) {
-        Media found = media.findById(mediaId)
-                .orElseThrow(() -> ApiException.notFound("Media " + mediaId + " not found"));
-        if (found.userId() != userId && grants.grantedTo(userId, ResourceType.MEDIA, mediaId).isEmpty()) {
-            throw ApiException.notFound("Media " + mediaId + " not found");
-        }
+        Media found = media.findById(mediaId).orElseThrow(() -> notFound(mediaId));
+        requireReadable(userId, found.userId(), mediaId);
         return found;
+    }
+
+    /** Raises not found unless the caller owns the media or it was shared with them. */
+    private void requireReadable(long userId, long ownerId, long mediaId) {
+        if (ownerId != userId && grants.grantedTo(userId, ResourceType.MEDIA, mediaId).isEmpty()) {
+            throw notFound(mediaId);
+        }
+    }
+
+    private static ApiException notFound(long mediaId) {
+        return ApiException.notFound("Media " + mediaId + " not found");
     }
 
     private void deleteQuietly(String key) {

@@ -3,14 +3,12 @@ package io.allice.platform.shared.web;
 import java.lang.reflect.Method;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Finds the handler of a path with variables faster. Spring compares such a path with every
@@ -85,14 +83,10 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     /** Returns the text of each pattern before its first variable or wildcard, or "" for a mapping without patterns. */
     static String[] literalPrefixes(RequestMappingInfo info) {
         PathPatternsRequestCondition condition = info.getPathPatternsCondition();
-        if (condition == null) {
+        if (condition == null || condition.getPatterns().isEmpty()) {
             return MATCHES_ANY_PATH;
         }
-        Set<PathPattern> patterns = condition.getPatterns();
-        if (patterns.isEmpty()) {
-            return MATCHES_ANY_PATH;
-        }
-        return patterns.stream().map(pattern -> literalPrefix(pattern.getPatternString())).toArray(String[]::new);
+        return condition.getPatterns().stream().map(pattern -> literalPrefix(pattern.getPatternString())).toArray(String[]::new);
     }
 
     static String literalPrefix(String pattern) {
