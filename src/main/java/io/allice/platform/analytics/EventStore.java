@@ -1,6 +1,5 @@
 package io.allice.platform.analytics;
 
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -11,9 +10,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.allice.platform.shared.persistence.JsonParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,17 +36,7 @@ class EventStore {
         this.jsonMapper = jsonMapper;
         this.insertSql = "insert into analytics_events (user_id, event_type, method, endpoint, path, status_code, "
                 + "duration_ms, error_detail, properties, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, "
-                + jsonParameter(dataSource) + ", ?)";
-    }
-
-    /** PostgreSQL parses a JSON parameter through a cast; H2 needs FORMAT JSON, or it stores a JSON string. */
-    private static String jsonParameter(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            return "H2".equalsIgnoreCase(product) ? "? format json" : "cast(? as jsonb)";
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database stores the analytics events", e);
-        }
+                + JsonParameter.placeholder(dataSource) + ", ?)";
     }
 
     void insert(List<RecordedEvent> events) {

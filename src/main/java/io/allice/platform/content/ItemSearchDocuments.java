@@ -15,12 +15,23 @@ final class ItemSearchDocuments {
     }
 
     static SearchDocumentChanged of(Item item) {
+        return of(item.id(), item.userId(), item.title(), item.description(), item.content(), item.itemType(),
+                item.status(), item.createdAt(), item.publishedAt());
+    }
+
+    static SearchDocumentChanged of(long id, NewItem item) {
+        return of(id, item.userId(), item.title(), item.description(), item.content(), item.itemType(),
+                item.status(), item.createdAt(), item.publishedAt());
+    }
+
+    private static SearchDocumentChanged of(long id, long userId, String title, String description,
+            Map<String, Object> content, String itemType, ItemStatus status, Instant createdAt, Instant publishedAt) {
         StringBuilder body = new StringBuilder();
-        appendText(item.content(), body);
+        appendText(content, body);
         // An archived item keeps its publishing time but is no longer published.
-        Instant publishedAt = item.status() == ItemStatus.PUBLISHED ? item.publishedAt() : null;
-        return new SearchDocumentChanged(ResourceType.ITEM, item.id(), item.userId(), item.title(), item.description(),
-                body.toString(), List.of(), item.createdAt(), item.itemType(), publishedAt);
+        Instant shownPublishedAt = status == ItemStatus.PUBLISHED ? publishedAt : null;
+        return new SearchDocumentChanged(ResourceType.ITEM, id, userId, title, description, body.toString(),
+                List.of(), createdAt, itemType, shownPublishedAt);
     }
 
     /** Appends every string value inside the JSON content, one per line; keys and numbers are not text. */

@@ -2,8 +2,8 @@ package io.allice.platform.content;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.allice.platform.content.ItemRequests.CreateItem;
 import io.allice.platform.shared.error.ApiException;
@@ -32,14 +32,16 @@ class ItemService {
 
     private final ItemRepository items;
     private final ItemReads reads;
+    private final ItemInserts inserts;
     private final ShareGrants grants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ItemService(ItemRepository items, ItemReads reads, ShareGrants grants, ApplicationEventPublisher events,
+    ItemService(ItemRepository items, ItemReads reads, ItemInserts inserts, ShareGrants grants, ApplicationEventPublisher events,
             Clock clock) {
         this.items = items;
         this.reads = reads;
+        this.inserts = inserts;
         this.grants = grants;
         this.events = events;
         this.clock = clock;
@@ -50,21 +52,18 @@ class ItemService {
         return reads.page(userId, itemType, status, paging.skip(), paging.limit());
     }
 
-    @Transactional
+    /** Not in a transaction of its own: {@link ItemInserts} writes concurrent creates together. */
     ItemView create(long userId, CreateItem request) {
         Instant now = clock.instant();
-        String itemType = request.itemType() == null ? ItemRules.DEFAULT_ITEM_TYPE : request.itemType();
-        Item item = new Item(userId, request.title(), itemType, now);
-        item.setDescription(request.description());
-        item.setContent(request.content() == null ? new LinkedHashMap<>() : request.content());
-        item.setMetadata(request.metadata() == null ? new LinkedHashMap<>() : request.metadata());
-        if (request.status() != null) {
-            item.changeStatus(ItemStatus.parse(request.status()).orElseThrow(), now);
-        }
-        Item saved = items.save(item);
-        events.publishEvent(ItemSearchDocuments.of(saved));
-        log.info("User {} created item {}", userId, saved.id());
-        return ItemView.of(saved);
+        ItemStatus status = request.status() == null ? ItemStatus.DRAFT : ItemStatus.parse(request.status()).orElseThrow();
+        NewItem item = new NewItem(userId, request.title(), request.description(),
+                request.content() == null ? Map.of() : request.content(),
+                request.itemType() == null ? ItemRules.DEFAULT_ITEM_TYPE : request.itemType(), status,
+                request.metadata() == null ? Map.of() : request.metadata(), now,
+                status == ItemStatus.PUBLISHED ? now : null);
+        ItemView created = inserts.insert(item);
+        log.info("User {} created item {}", userId, created.id());
+        return created;
     }
 
     /**

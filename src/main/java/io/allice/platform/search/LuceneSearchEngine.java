@@ -77,6 +77,19 @@ class LuceneSearchEngine implements SearchEngine, Closeable {
         }
     }
 
+    /** One commit for all of them: a commit syncs the index files, which costs far more than adding a document. */
+    @Override
+    public void indexedAll(List<SearchDocument> documents) {
+        try {
+            for (SearchDocument document : documents) {
+                writer.updateDocument(new Term(KEY, document.key()), toLucene(document));
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to index " + documents.size() + " documents", e);
+        }
+    }
+
     @Override
     public void removed(ResourceType type, long id) {
         try {

@@ -2,6 +2,7 @@ package io.allice.platform.search;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.allice.platform.shared.sharing.ResourceType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,11 @@ class SearchDocumentStore {
             + " published_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    SearchDocumentStore(JdbcClient jdbc) {
+    SearchDocumentStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** Inserts the document or replaces the stored one of the same record. */
@@ -45,16 +49,30 @@ class SearchDocumentStore {
         if (updated > 0) {
             return;
         }
-        jdbc.sql("""
+        insertAll(List.of(document));
+    }
+
+    /** Inserts the documents of records that have none yet, as one JDBC batch. */
+    void insertAll(List<SearchDocument> documents) {
+        batches.batchUpdate("""
                         insert into search_documents (resource_type, resource_id, owner_id, title, description, body,
                         created_at, title_terms, description_terms, body_terms, kind, tags, published_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(document.type().wireName(), document.id(), document.ownerId(), document.title(),
-                        document.description(), document.body(), utc(document.createdAt()), document.titleTerms(),
-                        document.descriptionTerms(), document.bodyTerms(), document.kind(), joinTags(document),
-                        utc(document.publishedAt()))
-                .update();
+                        """, documents, documents.size(), (statement, document) -> {
+                    statement.setString(1, document.type().wireName());
+                    statement.setLong(2, document.id());
+                    statement.setLong(3, document.ownerId());
+                    statement.setString(4, document.title());
+                    statement.setString(5, document.description());
+                    statement.setString(6, document.body());
+                    statement.setObject(7, utc(document.createdAt()));
+                    statement.setString(8, document.titleTerms());
+                    statement.setString(9, document.descriptionTerms());
+                    statement.setString(10, document.bodyTerms());
+                    statement.setString(11, document.kind());
+                    statement.setString(12, joinTags(document));
+                    statement.setObject(13, utc(document.publishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                });
     }
 
     void delete(ResourceType type, long id) {

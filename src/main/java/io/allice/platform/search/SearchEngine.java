@@ -15,6 +15,11 @@ interface SearchEngine {
     /** Brings the engine up to date with a document that was saved in a committed transaction. */
     void indexed(SearchDocument document);
 
+    /** Brings the engine up to date with documents that were saved in one committed transaction. */
+    default void indexedAll(List<SearchDocument> documents) {
+        documents.forEach(this::indexed);
+    }
+
     /** Forgets a document that was deleted in a committed transaction. */
     void removed(ResourceType type, long id);
 

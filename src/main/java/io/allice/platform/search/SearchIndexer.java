@@ -1,8 +1,11 @@
 package io.allice.platform.search;
 
+import java.util.List;
+
 import io.allice.platform.auth.UserDeleted;
 import io.allice.platform.shared.search.SearchDocumentChanged;
 import io.allice.platform.shared.search.SearchDocumentRemoved;
+import io.allice.platform.shared.search.SearchDocumentsCreated;
 import io.allice.platform.shared.sharing.ResourceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,14 @@ class SearchIndexer {
         SearchDocument document = SearchDocument.of(changed);
         store.save(document);
         afterCommit(document.key(), () -> engine.indexed(document));
+    }
+
+    @EventListener
+    @Transactional
+    void on(SearchDocumentsCreated created) {
+        List<SearchDocument> documents = created.documents().stream().map(SearchDocument::of).toList();
+        store.insertAll(documents);
+        afterCommit(documents.size() + " new documents", () -> engine.indexedAll(documents));
     }
 
     @EventListener

@@ -3,7 +3,12 @@ package io.allice.platform.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.allice.platform.support.ApiClient;
 import io.allice.platform.support.ApiClient.Response;
@@ -87,6 +92,34 @@ abstract class ItemReadsContract {
         assertThat(posts).containsExactly(created.get(4), created.get(2), created.get(0));
         assertThat(archivedNotes).containsExactly(created.get(3));
         assertThat(drafts).containsExactly(created.get(2), created.get(1), created.get(0));
+    }
+
+    /**
+     * Concurrent creates share transactions (group commit). Each must still get its own id, read
+     * back as created, and be listed and searchable as soon as its response arrives.
+     */
+    @Test
+    void concurrentCreatesAreStoredAndSearchable() throws Exception {
+        int count = 24;
+        List<Future<JsonNode>> pending = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
+            for (int i = 0; i < count; i++) {
+                String body = "{\"title\": \"Parallel " + i + "\", \"content\": {\"body\": \"quokka " + i + "\"}}";
+                pending.add(threads.submit(() -> create(body)));
+            }
+        }
+        Set<Long> ids = new HashSet<>();
+        for (Future<JsonNode> created : pending) {
+            JsonNode item = created.get();
+            ids.add(item.get("id").asLong());
+            assertThat(api.get("/api/items/" + item.get("id").asLong(), owner.token()).json()).isEqualTo(item);
+        }
+        JsonNode listed = api.get("/api/items?limit=100", owner.token()).json();
+        JsonNode found = api.get("/api/search?q=quokka&limit=100", owner.token()).json();
+
+        assertThat(ids).hasSize(count);
+        assertThat(listed.valueStream().map(item -> item.get("id").asLong())).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(found.valueStream().map(result -> result.get("id").asLong())).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
