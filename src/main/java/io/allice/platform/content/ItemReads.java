@@ -33,6 +33,9 @@ class ItemReads {
      * so each form of the query uses one of the {@code items_user_*_created_idx} indexes.
      */
     List<ItemView> page(long userId, String itemType, ItemStatus status, int skip, int limit) {
+        if (skip < 0 || limit < 1) {
+            throw new IllegalArgumentException("Invalid page: skip " + skip + ", limit " + limit);
+        }
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from items where user_id = :userId");
         if (itemType != null) {
             sql.append(" and item_type = :itemType");
@@ -40,11 +43,12 @@ class ItemReads {
         if (status != null) {
             sql.append(" and status = :status");
         }
-        sql.append(" order by created_at desc, id desc limit :limit offset :skip");
+        // The page bounds go into the text as numbers, not as parameters. With parameters, the
+        // cached generic plan could look dearer than a plan for the values, and PostgreSQL then
+        // planned every list again: about a third of its CPU per list request when measured.
+        sql.append(" order by created_at desc, id desc limit ").append(limit).append(" offset ").append(skip);
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-                .param("userId", userId)
-                .param("limit", limit)
-                .param("skip", skip);
+                .param("userId", userId);
         if (itemType != null) {
             statement = statement.param("itemType", itemType);
         }
