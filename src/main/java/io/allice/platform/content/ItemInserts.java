@@ -22,7 +22,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +53,7 @@ class ItemInserts {
         String json = JsonParameter.placeholder(dataSource);
         this.insertSql = "insert into items (user_id, title, description, content, item_type, status, metadata, "
                 + "created_at, updated_at, published_at) values (?, ?, ?, " + json + ", ?, ?, " + json + ", ?, ?, ?)";
-        this.groupCommit = new GroupCommit<>("items", MAX_BATCH, new TransactionTemplate(transactionManager),
+        this.groupCommit = new GroupCommit<>("items", MAX_BATCH, transactionManager,
                 this::insertAll);
     }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,13 +59,17 @@ public final class GroupCommit<T, R> {
      * @param name what is written, for log lines ("items")
      * @param maxBatch the most rows one transaction writes
      */
-    public GroupCommit(String name, int maxBatch, TransactionTemplate transactions, BatchWrite<T, R> write) {
+    public GroupCommit(String name, int maxBatch, PlatformTransactionManager transactionManager,
+            BatchWrite<T, R> write) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, not " + maxBatch);
         }
         this.name = name;
         this.maxBatch = maxBatch;
-        this.transactions = transactions;
+        // A new transaction even when the writing thread is inside one, so that other requests'
+        // rows never commit or roll back with that thread's own work.
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.write = write;
     }
 
