@@ -35,7 +35,7 @@ class DataSourceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseUrl url,
+    FirstComeDataSource dataSource(DatabaseUrl url,
             @Value("${allice.database-pool-size:10}") int poolSize,
             @Value("${allice.database-min-idle:-1}") int minIdle) {
         HikariDataSource dataSource = new HikariDataSource();
@@ -51,6 +51,6 @@ class DataSourceConfiguration {
         // Hikari keeps the whole pool open unless configured otherwise, so tests with many contexts set a smaller minimum.
         dataSource.setMinimumIdle(minIdle < 0 ? poolSize : Math.min(minIdle, poolSize));
         log.info("Using database {}", url.redactedJdbcUrl());
-        return dataSource;
+        return new FirstComeDataSource(dataSource);
     }
 }
