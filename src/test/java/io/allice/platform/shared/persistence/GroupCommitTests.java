@@ -37,6 +37,7 @@ class GroupCommitTests {
     private JdbcTemplate jdbc;
     private DataSourceTransactionManager transactions;
     private ExecutorService threads;
+    private final CountDownLatch releaseFirstWrite = new CountDownLatch(1);
     /** The rows of each write, in order, including writes that then failed. */
     private final List<List<String>> writtenBatches = new CopyOnWriteArrayList<>();
     /** Names of the threads that ran a write. */
@@ -72,17 +73,8 @@ class GroupCommitTests {
 
     @Test
     void rowsQueuedDuringWriteShareOneTransaction() throws Exception {
-        CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-        GroupCommit<String, Long> commit = new GroupCommit<>("words", 8, transactions, rows -> {
-            if (rows.contains("first")) {
-                firstWriteStarted.countDown();
-                await(releaseFirstWrite);
-            }
-            return insert(rows);
-        });
-        Future<Long> first = threads.submit(() -> commit.submit("first"));
-        assertThat(firstWriteStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        GroupCommit<String, Long> commit = holdingFirstWrite(8, this::insert);
+        Future<Long> first = startFirstWrite(commit);
         List<Future<Long>> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String word = "queued" + i;
@@ -103,15 +95,8 @@ class GroupCommitTests {
 
     @Test
     void batchesStayWithinMaximum() throws Exception {
-        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-        GroupCommit<String, Long> commit = new GroupCommit<>("words", 3, transactions, rows -> {
-            if (rows.contains("first")) {
-                await(releaseFirstWrite);
-            }
-            return insert(rows);
-        });
-        Future<Long> first = threads.submit(() -> commit.submit("first"));
-        waitUntil(commit::isWriting);
+        GroupCommit<String, Long> commit = holdingFirstWrite(3, this::insert);
+        Future<Long> first = startFirstWrite(commit);
         List<Future<Long>> queued = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String word = "word" + i;
@@ -133,15 +118,8 @@ class GroupCommitTests {
     @Test
     void constraintViolationFailsOnlyItsRow() throws Exception {
         jdbc.update("insert into words (word) values ('taken')");
-        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-        GroupCommit<String, Long> commit = new GroupCommit<>("words", 8, transactions, rows -> {
-            if (rows.contains("first")) {
-                await(releaseFirstWrite);
-            }
-            return insert(rows);
-        });
-        Future<Long> first = threads.submit(() -> commit.submit("first"));
-        waitUntil(commit::isWriting);
+        GroupCommit<String, Long> commit = holdingFirstWrite(8, this::insert);
+        Future<Long> first = startFirstWrite(commit);
         Future<Long> before = threads.submit(() -> commit.submit("before"));
         waitUntil(() -> commit.queuedCount() == 1);
         Future<Long> duplicate = threads.submit(() -> commit.submit("taken"));
@@ -163,19 +141,14 @@ class GroupCommitTests {
 
     @Test
     void otherFailureFailsWholeBatch() throws Exception {
-        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-        GroupCommit<String, Long> commit = new GroupCommit<>("words", 8, transactions, rows -> {
-            if (rows.contains("first")) {
-                await(releaseFirstWrite);
-            }
+        GroupCommit<String, Long> commit = holdingFirstWrite(8, rows -> {
             if (rows.contains("broken")) {
                 insert(rows);
                 throw new IllegalStateException("connection lost");
             }
             return insert(rows);
         });
-        Future<Long> first = threads.submit(() -> commit.submit("first"));
-        waitUntil(commit::isWriting);
+        Future<Long> first = startFirstWrite(commit);
         Future<Long> neighbour = threads.submit(() -> commit.submit("neighbour"));
         Future<Long> broken = threads.submit(() -> commit.submit("broken"));
         waitUntil(() -> commit.queuedCount() == 2);
@@ -205,6 +178,23 @@ class GroupCommitTests {
         });
 
         assertThat(jdbc.queryForList("select word from words", String.class)).containsExactly("grouped");
+    }
+
+    /** Returns a group commit whose write of the row "first" waits until the test releases it. */
+    private GroupCommit<String, Long> holdingFirstWrite(int maxBatch, GroupCommit.BatchWrite<String, Long> write) {
+        return new GroupCommit<>("words", maxBatch, transactions, rows -> {
+            if (rows.contains("first")) {
+                await(releaseFirstWrite);
+            }
+            return write.write(rows);
+        });
+    }
+
+    /** Submits the row "first" on another thread and returns once its write holds the group. */
+    private Future<Long> startFirstWrite(GroupCommit<String, Long> commit) throws InterruptedException {
+        Future<Long> first = threads.submit(() -> commit.submit("first"));
+        waitUntil(commit::isWriting);
+        return first;
     }
 
     private List<Long> insert(List<String> rows) {
