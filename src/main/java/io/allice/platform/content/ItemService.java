@@ -37,8 +37,8 @@ class ItemService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ItemService(ItemRepository items, ItemReads reads, ItemInserts inserts, ShareGrants grants, ApplicationEventPublisher events,
-            Clock clock) {
+    ItemService(ItemRepository items, ItemReads reads, ItemInserts inserts, ShareGrants grants,
+            ApplicationEventPublisher events, Clock clock) {
         this.items = items;
         this.reads = reads;
         this.inserts = inserts;
@@ -55,7 +55,9 @@ class ItemService {
     /** Not in a transaction of its own: {@link ItemInserts} writes concurrent creates together. */
     ItemView create(long userId, CreateItem request) {
         Instant now = clock.instant();
-        ItemStatus status = request.status() == null ? ItemStatus.DRAFT : ItemStatus.parse(request.status()).orElseThrow();
+        ItemStatus status = request.status() == null
+                ? ItemStatus.DRAFT
+                : ItemStatus.parse(request.status()).orElseThrow();
         NewItem item = new NewItem(userId, request.title(), request.description(),
                 request.content() == null ? Map.of() : request.content(),
                 request.itemType() == null ? ItemRules.DEFAULT_ITEM_TYPE : request.itemType(), status,

@@ -118,8 +118,10 @@ abstract class ItemReadsContract {
         JsonNode found = api.get("/api/search?q=quokka&limit=100", owner.token()).json();
 
         assertThat(ids).hasSize(count);
-        assertThat(listed.valueStream().map(item -> item.get("id").asLong())).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(found.valueStream().map(result -> result.get("id").asLong())).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(listed.valueStream().map(item -> item.get("id").asLong()))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(found.valueStream().map(result -> result.get("id").asLong()))
+                .containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
