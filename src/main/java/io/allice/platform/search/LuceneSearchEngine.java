@@ -77,7 +77,7 @@ class LuceneSearchEngine implements SearchEngine, Closeable {
         }
     }
 
-    /** One commit for all of them: a commit syncs the index files, which costs far more than adding a document. */
+    /** Adds the documents with one commit, because a commit syncs the index files to disk. */
     @Override
     public void indexedAll(List<SearchDocument> documents) {
         try {
