@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import io.allice.platform.support.ApiClient;
@@ -347,6 +350,35 @@ class ItemApiIntegrationTests {
         assertThat(ids(api.get("/api/items", owner.token()))).doesNotContain(id);
     }
 
+    /** Racing deletes of one item: one succeeds, and each of the others is 404 or 409, never a 500. */
+    @Test
+    void parallelDeletesNeverFail() throws Exception {
+        long id = api.post("/api/items", owner.token(), fullItem()).json().get("id").asLong();
+        List<Future<Integer>> statuses = new ArrayList<>();
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 16; i++) {
+                statuses.add(threads.submit(() -> api.delete("/api/items/" + id, owner.token()).status()));
+            }
+        }
+
+        List<Integer> seen = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            seen.add(status.get());
+        }
+        assertThat(seen).filteredOn(status -> status == 204).hasSize(1);
+        assertThat(seen).allMatch(status -> status == 204 || status == 404 || status == 409);
+    }
+
+    @Test
+    void undecodableQueryStringIs400() {
+        Response response = api.get("/api/items?status=%FF", owner.token());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("not valid UTF-8");
+    }
+
     // --- invalid input ---
 
     static Stream<Arguments> invalidCreations() {
@@ -369,7 +401,12 @@ class ItemApiIntegrationTests {
                 Arguments.of("NUL in a content value",
                         "{\"title\": \"t\", \"content\": {\"list\": [\"ok\", {\"k\": \"a\\u0000\"}]}}", "content"),
                 Arguments.of("NUL in a content key", "{\"title\": \"t\", \"content\": {\"a\\u0000\": 1}}", "content"),
-                Arguments.of("NUL in metadata", "{\"title\": \"t\", \"metadata\": {\"k\": \"\\u0000\"}}", "metadata"));
+                Arguments.of("NUL in metadata", "{\"title\": \"t\", \"metadata\": {\"k\": \"\\u0000\"}}", "metadata"),
+                Arguments.of("lone surrogate in title", "{\"title\": \"a\\ud800b\"}", "title"),
+                Arguments.of("lone surrogate in a content value",
+                        "{\"title\": \"t\", \"content\": {\"x\": \"a\\udc00\"}}", "content"),
+                Arguments.of("reversed pair in metadata",
+                        "{\"title\": \"t\", \"metadata\": {\"x\": \"\\ude00\\ud83d\"}}", "metadata"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -408,7 +445,21 @@ class ItemApiIntegrationTests {
                 Arguments.of("NUL in title", "{\"title\": \"a\\u0000b\"}", "title"),
                 Arguments.of("NUL in description", "{\"description\": \"\\u0000\"}", "description"),
                 Arguments.of("NUL in a content value", "{\"content\": {\"list\": [{\"k\": \"a\\u0000\"}]}}", "content"),
-                Arguments.of("NUL in metadata", "{\"metadata\": {\"a\\u0000\": true}}", "metadata"));
+                Arguments.of("NUL in metadata", "{\"metadata\": {\"a\\u0000\": true}}", "metadata"),
+                Arguments.of("lone surrogate in description", "{\"description\": \"\\ud800\"}", "description"),
+                Arguments.of("lone surrogate in a content list", "{\"content\": {\"list\": [\"a\\udc00\"]}}", "content"));
+    }
+
+    @Test
+    void surrogatePairsRoundTrip() {
+        String body = "{\"title\": \"smile \\ud83d\\ude00\", \"content\": {\"\\ud83d\\ude00\": \"\\ud83d\\ude00\"}}";
+
+        Response created = api.post("/api/items", owner.token(), body);
+        JsonNode fetched = api.get("/api/items/" + created.json().get("id").asLong(), owner.token()).json();
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(fetched.get("title").asString()).isEqualTo("smile \uD83D\uDE00");
+        assertThat(fetched.get("content").get("\uD83D\uDE00").asString()).isEqualTo("\uD83D\uDE00");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,9 +8,11 @@ import java.util.UUID;
 import io.allice.platform.shared.web.LoggedPaths;
 import io.allice.platform.shared.web.RequestBodyTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -55,6 +57,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         ex.headers().forEach(headers::set);
         return respond(ex.status(), Problems.withErrors(ex.status(), ex.getMessage(), ex.errors()), headers);
+    }
+
+    /**
+     * Returns 409 for a write that lost a race with another request on the same record: a delete of a
+     * row that was just deleted, an update of one being deleted, or a database deadlock.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> handleConcurrentChange(ConcurrencyFailureException ex, HttpServletRequest request) {
+        log.info("Concurrent change rejected on {} {}: {}", request.getMethod(),
+                LoggedPaths.redact(request.getRequestURI()), firstLine(ex.getMessage()));
+        return respond(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT,
+                "Another request changed or deleted this record at the same moment. Read it again and retry."),
+                new HttpHeaders());
+    }
+
+    /** Tomcat decodes query parameters lazily, and a percent escape that is not UTF-8 fails there. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodableParameters(InvalidParameterException ex) {
+        return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
+                "The query string contains percent escapes that are not valid UTF-8"), new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
