@@ -21,7 +21,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * while other threads wait. Under load, with more requests than connections, some requests then
  * waited many times longer than others. At 64 connections to the item list, p99 latency was about
  * four times the median. A fair semaphore with one permit per pooled connection puts the waiting
- * threads in a queue, so HikariCP has a free connection for whoever holds a permit. The permit
+ * threads in a queue, so HikariCP has a free connection for each thread with a permit. The permit
  * goes back when the connection is closed, that is, returned to the pool.
  */
 final class FirstComeDataSource extends DelegatingDataSource implements Closeable {

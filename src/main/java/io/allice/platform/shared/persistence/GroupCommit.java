@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * thread writes them all in one transaction. Each thread writes at most one batch, so no request
  * waits for more than the write in progress and the one that contains its row.
  *
- * <p>{@link #submit} returns only after the row's transaction committed, so a client that reads
- * right after the response sees its row. When a batch breaks a constraint, each of its rows is
+ * <p>{@link #submit} returns only after the row's transaction committed, so a read that follows
+ * the response finds the row. When a batch breaks a constraint, each of its rows is
  * written again alone, so that only the offending request fails. Any other failure, such as a
  * lost connection, would fail each row again, so it fails every request of the batch at once.
  *
@@ -159,6 +159,7 @@ public final class GroupCommit<T, R> {
                 writeAlone(submission);
             }
         } catch (RuntimeException | Error e) {
+            log.warn("Writing a batch of {} {} failed, so each of its requests fails: {}", batch.size(), name, e.toString());
             // Each request of the batch throws this from submit().
             for (Submission<T, R> submission : batch) {
                 submission.failed(e);

@@ -190,7 +190,7 @@ class GroupCommitTests {
         });
     }
 
-    /** Submits the row "first" on another thread and returns once its write holds the group. */
+    /** Submits the row "first" on another thread and returns once that write is in progress. */
     private Future<Long> startFirstWrite(GroupCommit<String, Long> commit) throws InterruptedException {
         Future<Long> first = threads.submit(() -> commit.submit("first"));
         waitUntil(commit::isWriting);
