@@ -1,8 +1,8 @@
 package io.allice.platform;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -11,6 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class AlliceApplication {
 
     public static void main(String[] args) {
-        ApplicationRestarter.start(AlliceApplication.class, args);
+        ConfigurableApplicationContext context = ApplicationRestarter.start(AlliceApplication.class, args);
+        if (TrainingRun.requested()) {
+            TrainingRun.exerciseAndExit(context);
+        }
     }
 }
