@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntegrationProperties.class)
@@ -22,9 +23,11 @@ class IntegrationConfiguration {
 
     /**
      * One client for all services. Redirects are not followed, so the account's Authorization
-     * header never goes to a host that a service's redirect points at.
+     * header never goes to a host that a service's redirect points at. Built on the first call to
+     * a service, because the client starts its own selector thread.
      */
     @Bean
+    @Lazy
     HttpClient integrationHttpClient() {
         return HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))

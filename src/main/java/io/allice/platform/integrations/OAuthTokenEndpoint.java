@@ -18,6 +18,7 @@ import io.allice.platform.integrations.connector.ServiceCallException;
 import io.allice.platform.integrations.connector.ServiceClient.ClientCredentials;
 import io.allice.platform.integrations.connector.ServiceHttp;
 import io.allice.platform.integrations.connector.ServiceName;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,11 +30,11 @@ import tools.jackson.databind.JsonNode;
 @Component
 class OAuthTokenEndpoint {
 
-    private final HttpClient http;
+    private final ObjectProvider<HttpClient> http;
     private final IntegrationProperties properties;
     private final Clock clock;
 
-    OAuthTokenEndpoint(HttpClient integrationHttpClient, IntegrationProperties properties, Clock clock) {
+    OAuthTokenEndpoint(ObjectProvider<HttpClient> integrationHttpClient, IntegrationProperties properties, Clock clock) {
         this.http = integrationHttpClient;
         this.properties = properties;
         this.clock = clock;
@@ -131,7 +132,7 @@ class OAuthTokenEndpoint {
 
     private HttpResponse<String> send(ServiceName service, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.getObject().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new ServiceCallException(service, 0, service.displayName() + "'s token endpoint did not respond within "
                     + properties.timeout().toSeconds() + " s");

@@ -7,20 +7,21 @@ import java.util.function.Consumer;
 
 import io.allice.platform.integrations.connector.Connector;
 import io.allice.platform.integrations.connector.ServiceHttp;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Builds the {@link ServiceHttp} client of one account, with the configured URLs and retry policy. */
 @Component
 class ServiceClients {
 
-    private final HttpClient http;
+    private final ObjectProvider<HttpClient> http;
     private final Connectors connectors;
     private final OAuthTokenEndpoint tokenEndpoint;
     private final IntegrationProperties properties;
     private final Clock clock;
     private final ServiceHttp.Sleeper sleeper;
 
-    ServiceClients(HttpClient integrationHttpClient, Connectors connectors, OAuthTokenEndpoint tokenEndpoint,
+    ServiceClients(ObjectProvider<HttpClient> integrationHttpClient, Connectors connectors, OAuthTokenEndpoint tokenEndpoint,
             IntegrationProperties properties, Clock clock, ServiceHttp.Sleeper integrationSleeper) {
         this.http = integrationHttpClient;
         this.connectors = connectors;
@@ -37,7 +38,7 @@ class ServiceClients {
     }
 
     ServiceHttp client(Connector connector, RefreshingTokenSource tokens) {
-        return new ServiceHttp(http, connector, connectors.baseUrl(connector), tokens,
+        return new ServiceHttp(http.getObject(), connector, connectors.baseUrl(connector), tokens,
                 properties.of(connector.service()).credentials(),
                 new ServiceHttp.RetryPolicy(properties.maxRetries(), properties.maxRateLimitWait(), properties.timeout()),
                 clock, sleeper);
