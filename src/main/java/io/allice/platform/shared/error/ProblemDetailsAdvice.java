@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.allice.platform.shared.web.LoggedPaths;
 import io.allice.platform.shared.web.RequestBodyTooLargeException;
@@ -49,6 +50,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Pattern JACKSON_LIMIT_SOURCE = Pattern.compile(", from `[^`]*`");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -234,12 +237,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /**
+     * Returns the first line of a Jackson message without the Java method that its limits name
+     * ("maximum allowed (500, from `StreamReadConstraints.getMaxNestingDepth()`)"), which means
+     * nothing to a client.
+     */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable input";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return JACKSON_LIMIT_SOURCE.matcher(line).replaceAll("");
     }
 
     private static String detailFor(List<FieldViolation> violations) {

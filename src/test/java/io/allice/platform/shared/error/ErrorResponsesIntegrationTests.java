@@ -52,6 +52,18 @@ class ErrorResponsesIntegrationTests {
     }
 
     @Test
+    void tooDeepJsonNamesTheLimit() {
+        String body = "{\"title\": \"deep\", \"metadata\": " + "{\"a\": ".repeat(600) + "1" + "}".repeat(601);
+
+        Response response = api.post("/api/items", token, body);
+
+        assertProblem(response, 400);
+        String detail = response.json().get("detail").asString();
+        assertThat(detail).contains("nesting depth").contains("maximum allowed (500)");
+        assertThat(detail).doesNotContain("StreamReadConstraints").doesNotContain("`");
+    }
+
+    @Test
     void nonJsonBodyIsUnsupportedMediaType() {
         Response response = api.send("POST", "/api/items", token, "title=hello", Map.of("Content-Type", "text/plain"));
 
