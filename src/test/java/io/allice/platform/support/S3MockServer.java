@@ -55,13 +55,15 @@ public final class S3MockServer {
         String java = ProcessHandle.current().info().command().orElse("java");
         int port = freeLoopbackPort();
         try {
-            Path root = Files.createTempDirectory("s3mock-store");
+            Path root = TemporaryFolders.create("s3mock-store");
             Path log = Files.createTempFile("s3mock", ".log");
             Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", jar,
                     "-Dloader.path=" + extension + "," + testClasses,
                     "-Dloader.main=com.adobe.testing.s3mock.S3MockApplication",
                     "org.springframework.boot.loader.launch.PropertiesLauncher",
                     "--server.address=127.0.0.1", "--server.port=0",
+                    // S3Mock is a Spring Boot application too, so its Tomcat folders go here, not to /tmp.
+                    "--server.tomcat.basedir=" + root.resolve("tomcat"),
                     "--com.adobe.testing.s3mock.httpPort=" + port,
                     "--com.adobe.testing.s3mock.store.initialBuckets=" + BUCKET,
                     "--com.adobe.testing.s3mock.store.root=" + root))
