@@ -14,11 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The training run of {@code ./mvnw -Paot-cache package}, which records the JVM AOT cache that
- * bin/allice starts with. The JVM only stores the classes and method profiles that the training
- * run used. A run that stopped once the context was refreshed left out the web server's start,
- * the background jobs and the handling of a request, and loading those classes from the jars
- * again took about 0.2 s of every start. So the started service sends itself the requests that
- * a new deployment gets first, and then exits.
+ * bin/allice starts with. The cache only contains the classes and method profiles that the run
+ * used, so the started service sends itself the first requests that a deployment gets, and then
+ * exits. A run that stopped after the context's refresh left out the web server's start, the
+ * background jobs and the request path, which every start then loaded from the jars (about 0.2 s).
  */
 final class TrainingRun {
 
@@ -53,7 +52,7 @@ final class TrainingRun {
                 int status = get(URI.create("http://127.0.0.1:" + port + path));
                 log.info("Training run: GET {} {}", path, status);
             } catch (IOException e) {
-                log.error("Training run: GET {} failed", path, e);
+                log.error("Training run: GET {} failed, so the run exits with code 1", path, e);
                 allAnswered = false;
             }
         }

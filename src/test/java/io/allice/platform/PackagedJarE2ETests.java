@@ -32,6 +32,7 @@ import io.allice.platform.support.ApiClient.Response;
 import io.allice.platform.support.ApiClient.Session;
 import io.allice.platform.support.MediaFixtures;
 import io.allice.platform.support.MultipartBody;
+import io.allice.platform.support.PackagedJar;
 import io.allice.platform.support.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,24 +78,11 @@ class PackagedJarE2ETests {
 
     @BeforeAll
     static void startService() throws IOException {
-        Path jar = Path.of(System.getProperty("allice.jar", "target/allice-platform.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged jar; run ./mvnw verify so that package runs first").isRegularFile();
         int port = freeLoopbackPort();
         serviceOutput = workDir.resolve("service-output.log");
 
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
-        String javaOptions = System.getProperty("allice.e2e.java-options", "").strip();
-        if (!javaOptions.isEmpty()) {
-            command.addAll(List.of(javaOptions.split("\\s+")));
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(serviceOutput.toFile());
+        ProcessBuilder builder = PackagedJar.processBuilder(workDir, serviceOutput, List.of());
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> !List.of("PATH", "HOME", "TMPDIR", "LANG").contains(name));
-        environment.put("ALLICE_DATA_DIR", workDir.resolve("data").toString());
         environment.put("PORT", Integer.toString(port));
         // A Stripe key lets the billing reads reach their repositories. The API base is a closed
         // loopback port, so a request that would call Stripe fails here instead of leaving the machine.
@@ -665,10 +653,6 @@ class PackagedJarE2ETests {
         await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .failFast("the service process exited", () -> !service.isAlive())
                 .untilAsserted(() -> assertThat(api.get("/api/system/health", null).status()).isEqualTo(200));
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Finds a free port on the loopback interface, which the service then binds. */

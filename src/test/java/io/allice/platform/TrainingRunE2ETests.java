@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.allice.platform.support.PackagedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,24 +25,9 @@ class TrainingRunE2ETests {
 
     @Test
     void servesItsOwnRequestsThenExits() throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("allice.jar", "target/allice-platform.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged jar; run ./mvnw verify so that package runs first").isRegularFile();
         Path output = workDir.resolve("training-run.log");
-
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String javaOptions = System.getProperty("allice.e2e.java-options", "").strip();
-        if (!javaOptions.isEmpty()) {
-            command.addAll(List.of(javaOptions.split("\\s+")));
-        }
-        command.addAll(List.of("-D" + TrainingRun.PROPERTY + "=true", "-Dserver.port=0", "-Dserver.address=127.0.0.1",
-                "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> !List.of("PATH", "HOME", "TMPDIR", "LANG").contains(name));
-        environment.put("ALLICE_DATA_DIR", workDir.resolve("data").toString());
+        ProcessBuilder builder = PackagedJar.processBuilder(workDir, output, List.of(
+                "-D" + TrainingRun.PROPERTY + "=true", "-Dserver.port=0", "-Dserver.address=127.0.0.1"));
 
         Process process = builder.start();
         boolean exited = process.waitFor(120, TimeUnit.SECONDS);

@@ -53,8 +53,7 @@ class ItemInserts {
         String json = JsonParameter.placeholder(dataSource);
         this.insertSql = "insert into items (user_id, title, description, content, item_type, status, metadata, "
                 + "created_at, updated_at, published_at) values (?, ?, ?, " + json + ", ?, ?, " + json + ", ?, ?, ?)";
-        this.groupCommit = new GroupCommit<>("items", MAX_BATCH, transactionManager,
-                this::insertAll);
+        this.groupCommit = new GroupCommit<>("items", MAX_BATCH, transactionManager, this::insertAll);
     }
 
     /** Stores the item and returns it as the API shows it, once its transaction has committed. */

@@ -39,24 +39,12 @@ final class FirstComeDataSource extends DelegatingDataSource implements Closeabl
 
     @Override
     public Connection getConnection() throws SQLException {
-        awaitTurn();
-        try {
-            return releasingOnClose(pool.getConnection());
-        } catch (SQLException | RuntimeException | Error e) {
-            permits.release();
-            throw e;
-        }
+        return inTurn(pool::getConnection);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        awaitTurn();
-        try {
-            return releasingOnClose(pool.getConnection(username, password));
-        } catch (SQLException | RuntimeException | Error e) {
-            permits.release();
-            throw e;
-        }
+        return inTurn(() -> pool.getConnection(username, password));
     }
 
     /** Closes the pool and its connections. */
@@ -68,6 +56,17 @@ final class FirstComeDataSource extends DelegatingDataSource implements Closeabl
     /** Threads waiting for a connection, for tests. */
     int waitingCount() {
         return permits.getQueueLength();
+    }
+
+    /** Waits for a permit, then opens a connection that gives the permit back when it is closed. */
+    private Connection inTurn(PooledConnectionSource source) throws SQLException {
+        awaitTurn();
+        try {
+            return releasingOnClose(source.open());
+        } catch (SQLException | RuntimeException | Error e) {
+            permits.release();
+            throw e;
+        }
     }
 
     private void awaitTurn() throws SQLException {
@@ -84,9 +83,9 @@ final class FirstComeDataSource extends DelegatingDataSource implements Closeabl
     }
 
     /**
-     * Wraps the pooled connection so that its first {@code close()} or {@code abort} also gives the permit back. A
-     * dynamic proxy, as Spring's own connection wrappers use, because {@link Connection} has
-     * dozens of methods that all pass straight through.
+     * Wraps the pooled connection so that its first {@code close()} or {@code abort} also gives the
+     * permit back. A dynamic proxy, as Spring's own connection wrappers use, because
+     * {@link Connection} has dozens of methods that all pass straight through.
      */
     private Connection releasingOnClose(Connection connection) {
         AtomicBoolean returned = new AtomicBoolean();
@@ -120,5 +119,11 @@ final class FirstComeDataSource extends DelegatingDataSource implements Closeabl
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /** One of the pool's two ways to open a connection. */
+    @FunctionalInterface
+    private interface PooledConnectionSource {
+        Connection open() throws SQLException;
     }
 }

@@ -45,7 +45,8 @@ class TomcatConfiguration {
         try {
             return Files.createDirectories(folder).toFile();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not create Tomcat's folder " + folder, e);
+            throw new UncheckedIOException(
+                    "Could not create Tomcat's folder " + folder + ": check that ALLICE_DATA_DIR is writable", e);
         }
     }
 }
