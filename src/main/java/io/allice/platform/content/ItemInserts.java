@@ -15,6 +15,7 @@ import io.allice.platform.shared.persistence.GroupCommit;
 import io.allice.platform.shared.persistence.JsonParameter;
 import io.allice.platform.shared.search.SearchDocumentChanged;
 import io.allice.platform.shared.search.SearchDocumentsCreated;
+import jakarta.annotation.PreDestroy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +60,12 @@ class ItemInserts {
     /** Stores the item and returns it as the API shows it, once its transaction has committed. */
     ItemView insert(NewItem item) {
         return groupCommit.submit(item);
+    }
+
+    /** Runs after the web server has stopped taking requests, so the last creates are written. */
+    @PreDestroy
+    void stop() {
+        groupCommit.close();
     }
 
     private List<ItemView> insertAll(List<NewItem> items) {

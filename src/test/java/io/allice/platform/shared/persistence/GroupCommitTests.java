@@ -37,11 +37,14 @@ class GroupCommitTests {
     private JdbcTemplate jdbc;
     private DataSourceTransactionManager transactions;
     private ExecutorService threads;
+    private final CountDownLatch firstWriteStarted = new CountDownLatch(1);
     private final CountDownLatch releaseFirstWrite = new CountDownLatch(1);
     /** The rows of each write, in order, including writes that then failed. */
     private final List<List<String>> writtenBatches = new CopyOnWriteArrayList<>();
     /** Names of the threads that ran a write. */
     private final Set<String> writers = ConcurrentHashMap.newKeySet();
+    /** Whether those threads were virtual. */
+    private final Set<Boolean> writerIsVirtual = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void createTable() {
@@ -68,7 +71,33 @@ class GroupCommitTests {
 
         assertThat(jdbc.queryForObject("select word from words where id = ?", String.class, id)).isEqualTo("alpha");
         assertThat(writtenBatches).containsExactly(List.of("alpha"));
-        assertThat(writers).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void writesRunOnPlatformThread() throws Exception {
+        GroupCommit<String, Long> commit = new GroupCommit<>("words", 8, transactions, this::insert);
+
+        threads.submit(() -> commit.submit("virtual")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        commit.submit("platform");
+
+        // The carrier threads of virtual threads are busy with requests under load, so the
+        // serial part of the writes runs on a thread the operating system schedules.
+        assertThat(writers).containsExactly("group-commit-words");
+        assertThat(writerIsVirtual).containsExactly(false);
+    }
+
+    @Test
+    void closedCommitRejectsRows() {
+        GroupCommit<String, Long> commit = new GroupCommit<>("words", 8, transactions, this::insert);
+        commit.submit("before");
+
+        commit.close();
+
+        assertThatThrownBy(() -> commit.submit("after"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The words writer has stopped");
+        assertThat(commit.isWriting()).isFalse();
+        assertThat(jdbc.queryForList("select word from words", String.class)).containsExactly("before");
     }
 
     @Test
@@ -184,6 +213,7 @@ class GroupCommitTests {
     private GroupCommit<String, Long> holdingFirstWrite(int maxBatch, GroupCommit.BatchWrite<String, Long> write) {
         return new GroupCommit<>("words", maxBatch, transactions, rows -> {
             if (rows.contains("first")) {
+                firstWriteStarted.countDown();
                 await(releaseFirstWrite);
             }
             return write.write(rows);
@@ -193,12 +223,13 @@ class GroupCommitTests {
     /** Submits the row "first" on another thread and returns once that write is in progress. */
     private Future<Long> startFirstWrite(GroupCommit<String, Long> commit) throws InterruptedException {
         Future<Long> first = threads.submit(() -> commit.submit("first"));
-        waitUntil(commit::isWriting);
+        await(firstWriteStarted);
         return first;
     }
 
     private List<Long> insert(List<String> rows) {
         writers.add(Thread.currentThread().getName());
+        writerIsVirtual.add(Thread.currentThread().isVirtual());
         List<Long> ids = new ArrayList<>();
         for (String row : rows) {
             jdbc.update("insert into words (word) values (?)", row);
@@ -211,7 +242,7 @@ class GroupCommitTests {
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The test never released the write");
+                throw new IllegalStateException("A latch of the test was never released");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
