@@ -23,10 +23,12 @@ class FileAccountCleanup {
 
     private final EntityManager entityManager;
     private final BlobStorage storage;
+    private final FileDownloads downloads;
 
-    FileAccountCleanup(EntityManager entityManager, BlobStorage storage) {
+    FileAccountCleanup(EntityManager entityManager, BlobStorage storage, FileDownloads downloads) {
         this.entityManager = entityManager;
         this.storage = storage;
+        this.downloads = downloads;
     }
 
     @EventListener
@@ -37,6 +39,10 @@ class FileAccountCleanup {
                 .getResultStream()
                 .map(StoredFile::storageKeyOf)
                 .toList();
+        downloads.forgetAfterCommit(entityManager
+                .createQuery("select f.id from StoredFile f where f.userId = :userId", Long.class)
+                .setParameter("userId", event.userId())
+                .getResultList());
         BlobCleanup.deleteAfterCommit(storage, keys);
         log.info("Deleting {} file blobs of deleted user {}", keys.size(), event.userId());
     }

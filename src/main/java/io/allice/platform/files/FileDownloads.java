@@ -1,5 +1,6 @@
 package io.allice.platform.files;
 
+import io.allice.platform.shared.cache.CacheInvalidations;
 import io.allice.platform.shared.web.BlobRecordReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FileDownloads extends BlobRecordReads {
 
-    FileDownloads(JdbcClient jdbc) {
-        super(jdbc, "files", StoredFile::storageKeyOf);
+    FileDownloads(JdbcClient jdbc, CacheInvalidations invalidations) {
+        super(jdbc, "files", StoredFile::storageKeyOf, invalidations);
     }
 }

@@ -166,6 +166,7 @@ class FileService {
             events.publishEvent(new SharedResourceDeleted(ResourceType.FILE, fileId));
             events.publishEvent(new SearchDocumentRemoved(ResourceType.FILE, fileId));
         });
+        downloads.forget(fileId);
         deleteQuietly(file.storageKey());
         log.info("User {} deleted file {}", userId, fileId);
     }

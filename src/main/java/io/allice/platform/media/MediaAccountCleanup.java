@@ -24,10 +24,12 @@ class MediaAccountCleanup {
 
     private final EntityManager entityManager;
     private final BlobStorage storage;
+    private final MediaOriginals originals;
 
-    MediaAccountCleanup(EntityManager entityManager, BlobStorage storage) {
+    MediaAccountCleanup(EntityManager entityManager, BlobStorage storage, MediaOriginals originals) {
         this.entityManager = entityManager;
         this.storage = storage;
+        this.originals = originals;
     }
 
     @EventListener
@@ -44,6 +46,10 @@ class MediaAccountCleanup {
                 .getResultStream()
                 .map(TranscodeJob::storageKeyOf)
                 .forEach(keys::add);
+        originals.forgetAfterCommit(entityManager
+                .createQuery("select m.id from Media m where m.userId = :userId", Long.class)
+                .setParameter("userId", event.userId())
+                .getResultList());
         BlobCleanup.deleteAfterCommit(storage, keys);
         log.info("Deleting {} media blobs of deleted user {}", keys.size(), event.userId());
     }

@@ -1,5 +1,6 @@
 package io.allice.platform.media;
 
+import io.allice.platform.shared.cache.CacheInvalidations;
 import io.allice.platform.shared.web.BlobRecordReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MediaOriginals extends BlobRecordReads {
 
-    MediaOriginals(JdbcClient jdbc) {
-        super(jdbc, "media", Media::storageKeyOf);
+    MediaOriginals(JdbcClient jdbc, CacheInvalidations invalidations) {
+        super(jdbc, "media", Media::storageKeyOf, invalidations);
     }
 }

@@ -223,6 +223,7 @@ class MediaService {
             events.publishEvent(new SharedResourceDeleted(ResourceType.MEDIA, mediaId));
             events.publishEvent(new SearchDocumentRemoved(ResourceType.MEDIA, mediaId));
         });
+        originals.forget(mediaId);
         keys.forEach(this::deleteQuietly);
         log.info("User {} deleted media {} and {} blobs", userId, mediaId, keys.size());
     }

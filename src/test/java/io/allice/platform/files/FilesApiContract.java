@@ -379,6 +379,19 @@ abstract class FilesApiContract {
     }
 
     @Test
+    void deletedFileDownloadIsNotFound() {
+        long id = uploadDigits();
+        String path = "/api/files/" + id + "/download";
+        assertThat(api.fetch("GET", path, owner.token(), Map.of()).status()).isEqualTo(200);
+
+        assertThat(api.delete("/api/files/" + id, owner.token()).status()).isEqualTo(204);
+
+        // The first download kept the record in the cache, and the delete must have dropped it.
+        assertThat(api.fetch("GET", path, owner.token(), Map.of()).status()).isEqualTo(404);
+        assertThat(api.fetch("GET", path, owner.token(), Map.of("Range", "bytes=0-3")).status()).isEqualTo(404);
+    }
+
+    @Test
     void accountDeletionRemovesBlobs() {
         long id = uploadDigits();
         String key = "files/" + api.get("/api/files/" + id, owner.token()).json().get("filename").asString();

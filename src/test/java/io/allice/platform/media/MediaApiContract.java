@@ -364,6 +364,18 @@ abstract class MediaApiContract {
     }
 
     @Test
+    void deletedMediaStreamIsNotFound() {
+        long id = uploadedId(upload("tone.mp3", "audio/mpeg", MediaFixtures.audio()));
+        String path = "/api/media/" + id + "/stream";
+        assertThat(api.fetch("GET", path, owner.token(), Map.of()).status()).isEqualTo(200);
+
+        assertThat(api.delete("/api/media/" + id, owner.token()).status()).isEqualTo(204);
+
+        // The first stream kept the record in the cache, and the delete must have dropped it.
+        assertThat(api.fetch("GET", path, owner.token(), Map.of("Range", "bytes=0-99")).status()).isEqualTo(404);
+    }
+
+    @Test
     void accountDeletionRemovesOriginalsAndRenditions() {
         Response created = upload("tone.mp3", "audio/mpeg", MediaFixtures.audio());
         long id = uploadedId(created);

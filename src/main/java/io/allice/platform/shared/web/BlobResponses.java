@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.allice.platform.shared.error.ApiException;
+import io.allice.platform.shared.storage.BlobNotFoundException;
 import io.allice.platform.shared.storage.BlobStorage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,8 +91,16 @@ public final class BlobResponses {
         if ("HEAD".equals(request.getMethod()) || length == 0) {
             return;
         }
-        if (!sendfile(storage, blob.key(), start, length, request)) {
-            copy(storage, blob.key(), start, length, response);
+        try {
+            if (!sendfile(storage, blob.key(), start, length, request)) {
+                copy(storage, blob.key(), start, length, response);
+            }
+        } catch (BlobNotFoundException | NoSuchFileException e) {
+            // The record was read but its content is gone: deleted in the meantime, or lost.
+            // Nothing was written yet, so the headers set above give way to a 404.
+            log.warn("Blob {} of a stored record was not found: {}", blob.key(), e.getMessage());
+            response.reset();
+            throw new ApiException(HttpStatus.NOT_FOUND, "The content was not found. It may have been deleted.");
         }
     }
 

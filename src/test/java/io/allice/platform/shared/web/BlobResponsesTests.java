@@ -1,6 +1,7 @@
 package io.allice.platform.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
+import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.storage.BlobStorage;
 import io.allice.platform.shared.storage.LocalBlobStorage;
 import io.allice.platform.shared.web.BlobResponses.ServedBlob;
@@ -16,6 +18,8 @@ import org.apache.catalina.Globals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -46,6 +50,21 @@ class BlobResponsesTests {
         storage.write(KEY, new ByteArrayInputStream(content));
         blob = new ServedBlob(KEY, SIZE, "application/octet-stream", "\"blob.bin\"", Instant.parse("2024-01-01T00:00:00Z"),
                 "attachment; filename=\"blob.bin\"");
+    }
+
+    @Test
+    void missingBlobIsNotFound() throws IOException {
+        storage.delete(KEY);
+
+        for (boolean sendfile : new boolean[] {true, false}) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+
+            assertThatThrownBy(() -> BlobResponses.send(storage, blob, get(sendfile), response))
+                    .isInstanceOfSatisfying(ApiException.class,
+                            e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+            assertThat(response.getHeader(HttpHeaders.CONTENT_LENGTH)).as("sendfile %s", sendfile).isNull();
+            assertThat(response.getHeader(HttpHeaders.ETAG)).as("sendfile %s", sendfile).isNull();
+        }
     }
 
     @Test
