@@ -136,8 +136,8 @@ class FileService {
 
     /**
      * Returns how to send a file the caller owns or that was shared with them. Without a
-     * transaction: the owner's download costs one statement, and a share is looked up only for
-     * someone else's file.
+     * transaction: the owner's download costs at most one statement (none while the record is
+     * cached), and a share is looked up only for someone else's file.
      */
     ServedBlob forDownload(long userId, long fileId) {
         OwnedBlob file = downloads.find(fileId, false).orElseThrow(() -> notFound(fileId));

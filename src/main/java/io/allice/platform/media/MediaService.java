@@ -168,8 +168,8 @@ class MediaService {
 
     /**
      * Returns how to stream the original of media the caller owns or that was shared with them.
-     * Without a transaction: the owner's request costs one statement, and a share is looked up
-     * only for someone else's media.
+     * Without a transaction: the owner's request costs at most one statement (none while the
+     * record is cached), and a share is looked up only for someone else's media.
      */
     ServedBlob originalForStream(long userId, long mediaId) {
         OwnedBlob original = originals.find(mediaId, true).orElseThrow(() -> notFound(mediaId));
