@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnNoRedisUrl
-class LocalCacheInvalidations implements CacheInvalidations {
+public class LocalCacheInvalidations implements CacheInvalidations {
 
     private final Map<String, Consumer<String>> receivers = new ConcurrentHashMap<>();
 

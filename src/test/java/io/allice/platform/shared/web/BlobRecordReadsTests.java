@@ -3,11 +3,8 @@ package io.allice.platform.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
-import io.allice.platform.shared.cache.CacheInvalidations;
+import io.allice.platform.shared.cache.LocalCacheInvalidations;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +33,7 @@ class BlobRecordReadsTests {
                 + "timestamp with time zone '2026-12-05 10:00:00+00')");
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         reads = new BlobRecordReads(JdbcClient.create(dataSource), "uploads", name -> "uploads/" + name,
-                new InProcessInvalidations()) {
+                new LocalCacheInvalidations()) {
         };
     }
 
@@ -101,26 +98,5 @@ class BlobRecordReadsTests {
 
         assertThat(jdbc.queryForObject("select count(*) from uploads", Integer.class)).isEqualTo(1);
         assertThat(reads.find(1, false)).isPresent();
-    }
-
-    /** Invalidations on this process only, as the service runs without Redis. */
-    private static final class InProcessInvalidations implements CacheInvalidations {
-
-        private final Map<String, Consumer<String>> receivers = new ConcurrentHashMap<>();
-
-        @Override
-        public void publish(String cache, String key) {
-            receivers.getOrDefault(cache, ignored -> { }).accept(key);
-        }
-
-        @Override
-        public void subscribe(String cache, Consumer<String> onKey, Runnable onReset) {
-            receivers.put(cache, onKey);
-        }
-
-        @Override
-        public boolean isLive() {
-            return true;
-        }
     }
 }
