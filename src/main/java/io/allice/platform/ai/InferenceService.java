@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.error.FieldViolation;
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 import io.allice.platform.shared.security.AuthenticatedUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +121,7 @@ class InferenceService {
     }
 
     private Prompt prompt(ModelId modelId, Map<String, Object> input, GenerationParameters parameters) {
-        List<FieldViolation> nul = NulCharacters.violations(Map.of("input_data", input));
+        List<FieldViolation> nul = UnstorableCharacters.violations(Map.of("input_data", input));
         if (!nul.isEmpty()) {
             throw ApiException.invalidFields(nul);
         }

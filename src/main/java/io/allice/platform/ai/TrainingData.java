@@ -10,7 +10,7 @@ import java.util.Set;
 
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.error.FieldViolation;
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,7 +34,7 @@ final class TrainingData {
 
     /** Validates {@code training_data} and returns it as UTF-8 JSONL for the given base model. */
     static byte[] toJsonl(Map<String, Object> trainingData, String baseModel, JsonMapper json) {
-        List<FieldViolation> nul = NulCharacters.violations(Map.of("training_data", trainingData));
+        List<FieldViolation> nul = UnstorableCharacters.violations(Map.of("training_data", trainingData));
         if (!nul.isEmpty()) {
             throw ApiException.invalidFields(nul);
         }

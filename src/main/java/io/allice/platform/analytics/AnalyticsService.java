@@ -18,7 +18,7 @@ import io.allice.platform.analytics.AnalyticsViews.Usage;
 import io.allice.platform.analytics.ClientEventRequests.ClientEvent;
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.error.FieldViolation;
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 import io.allice.platform.shared.security.AccountLookup;
 import io.allice.platform.shared.security.AuthenticatedUser;
 import org.slf4j.Logger;
@@ -113,7 +113,7 @@ class AnalyticsService {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put(prefix + "path", event.path());
             fields.put(prefix + "properties", event.properties());
-            violations.addAll(NulCharacters.violations(fields));
+            violations.addAll(UnstorableCharacters.violations(fields));
             if (event.properties() != null && jsonSize(event.properties()) > ClientEventRequests.MAX_PROPERTIES_BYTES) {
                 violations.add(new FieldViolation(prefix + "properties",
                         "must be at most " + ClientEventRequests.MAX_PROPERTIES_BYTES + " bytes as JSON"));

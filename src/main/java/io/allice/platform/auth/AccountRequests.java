@@ -1,6 +1,6 @@
 package io.allice.platform.auth;
 
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +43,7 @@ final class AccountRequests {
     record Login(
             @Schema(description = "The username or the e-mail address", example = "alice")
             @NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters")
-            @Pattern(regexp = NulCharacters.ALLOWED_PATTERN, message = NulCharacters.MESSAGE) String username,
+            @Pattern(regexp = UnstorableCharacters.ALLOWED_PATTERN, message = UnstorableCharacters.MESSAGE) String username,
             @Schema(example = "correct horse battery")
             @NotBlank(message = "is required") @Size(max = 1024, message = "must be at most 1024 characters") String password) {
 

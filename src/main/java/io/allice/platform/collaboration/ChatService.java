@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import io.allice.platform.auth.UserDirectory;
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.error.FieldViolation;
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 import io.allice.platform.shared.persistence.OffsetPageRequest;
 import io.allice.platform.shared.realtime.RealtimeHub;
 import io.allice.platform.shared.security.AuthenticatedUser;
@@ -308,7 +308,7 @@ class ChatService {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("metadata", metadata);
-        violations.addAll(NulCharacters.violations(values));
+        violations.addAll(UnstorableCharacters.violations(values));
         if (!violations.isEmpty()) {
             throw ApiException.invalidFields(violations);
         }
@@ -319,8 +319,8 @@ class ChatService {
             violations.add(new FieldViolation("message", "must not be blank"));
         } else if (text.length() > ChatRules.MAX_MESSAGE_LENGTH) {
             violations.add(new FieldViolation("message", "must be at most 5000 characters"));
-        } else if (NulCharacters.contains(text)) {
-            violations.add(new FieldViolation("message", NulCharacters.MESSAGE));
+        } else if (UnstorableCharacters.contains(text)) {
+            violations.add(new FieldViolation("message", UnstorableCharacters.MESSAGE));
         }
         if (throwNow && !violations.isEmpty()) {
             throw ApiException.invalidFields(violations);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.allice.platform.shared.error.FieldViolation;
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,7 +38,7 @@ final class ItemRequests {
             values.put("description", description);
             values.put("content", content);
             values.put("metadata", metadata);
-            return NulCharacters.violations(values);
+            return UnstorableCharacters.violations(values);
         }
     }
 

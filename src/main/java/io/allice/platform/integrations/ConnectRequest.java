@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.error.FieldViolation;
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 
 /**
  * The body of {@code POST /api/integrations/{service}/connect}.
@@ -33,8 +33,8 @@ record ConnectRequest(String accessToken, String refreshToken, Long expiresIn, M
         if (expiresIn != null && expiresIn <= 0) {
             throw ApiException.invalidField("expires_in", "must be a positive number of seconds");
         }
-        if (NulCharacters.contains(config)) {
-            throw ApiException.invalidFields(java.util.List.of(new FieldViolation("config", NulCharacters.MESSAGE)));
+        if (UnstorableCharacters.contains(config)) {
+            throw ApiException.invalidFields(java.util.List.of(new FieldViolation("config", UnstorableCharacters.MESSAGE)));
         }
     }
 

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.allice.platform.integrations.IntegrationViews.IntegrationView;
 import io.allice.platform.shared.error.ApiException;
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 import io.allice.platform.shared.security.RouteAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -86,8 +86,8 @@ class IntegrationCallbackController {
         if (body.isBlank()) {
             throw ApiException.badRequest("The alert is empty");
         }
-        if (NulCharacters.contains(body)) {
-            throw ApiException.badRequest("The alert " + NulCharacters.MESSAGE);
+        if (UnstorableCharacters.contains(body)) {
+            throw ApiException.badRequest("The alert " + UnstorableCharacters.MESSAGE);
         }
         alerts.receive(secret, request.getContentType(), body);
     }

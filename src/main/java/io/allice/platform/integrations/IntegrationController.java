@@ -8,7 +8,7 @@ import io.allice.platform.integrations.IntegrationViews.IntegrationView;
 import io.allice.platform.integrations.IntegrationViews.SyncView;
 import io.allice.platform.integrations.connector.ServiceHttp;
 import io.allice.platform.shared.error.ApiException;
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 import io.allice.platform.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -131,9 +131,9 @@ class IntegrationController {
                     ? ServiceHttp.JSON.convertValue(options,
                             JSON_OBJECT)
                     : Map.of();
-            if (NulCharacters.contains(values)) {
+            if (UnstorableCharacters.contains(values)) {
                 throw ApiException.invalidField("options",
-                        NulCharacters.MESSAGE);
+                        UnstorableCharacters.MESSAGE);
             }
             return new SyncCommand(syncType, values);
         }

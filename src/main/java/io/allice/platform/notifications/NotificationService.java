@@ -9,7 +9,7 @@ import java.util.Map;
 import io.allice.platform.auth.UserDirectory;
 import io.allice.platform.shared.error.ApiException;
 import io.allice.platform.shared.error.FieldViolation;
-import io.allice.platform.shared.json.NulCharacters;
+import io.allice.platform.shared.json.UnstorableCharacters;
 import io.allice.platform.shared.persistence.OffsetPageRequest;
 import io.allice.platform.shared.security.AuthenticatedUser;
 import io.allice.platform.shared.web.Paging;
@@ -141,7 +141,7 @@ class NotificationService {
         text.put("message", request.message());
         text.put("action_url", request.actionUrl());
         text.put("metadata", request.metadata());
-        violations.addAll(NulCharacters.violations(text));
+        violations.addAll(UnstorableCharacters.violations(text));
         if (!violations.isEmpty()) {
             throw ApiException.invalidFields(violations);
         }

@@ -75,8 +75,8 @@ public final class UpdateBody {
             return invalid(field, "must be a JSON object or null");
         }
         Map<String, Object> value = jsonMapper.convertValue(node, JSON_OBJECT);
-        if (NulCharacters.contains(value)) {
-            return invalid(field, NulCharacters.MESSAGE);
+        if (UnstorableCharacters.contains(value)) {
+            return invalid(field, UnstorableCharacters.MESSAGE);
         }
         return FieldChange.to(value);
     }
@@ -106,7 +106,7 @@ public final class UpdateBody {
             return invalid(field, nullable ? "must be a string or null" : "must be a string");
         }
         String value = node.asString();
-        String problem = NulCharacters.contains(value) ? NulCharacters.MESSAGE : check.apply(value);
+        String problem = UnstorableCharacters.contains(value) ? UnstorableCharacters.MESSAGE : check.apply(value);
         return problem == null ? FieldChange.to(value) : invalid(field, problem);
     }
 }

@@ -8,13 +8,14 @@ import java.util.Map;
 import io.allice.platform.shared.error.FieldViolation;
 
 /**
- * Finds the NUL character (U+0000) and unpaired surrogates (U+D800 to U+DFFF without their other
- * half, which JSON allows as {@code \\uD800} escapes) in request values. PostgreSQL stores no NUL
- * in text or jsonb. An unpaired surrogate is not valid UTF-8: H2 rejects it in JSON, and Java's
- * UTF-8 encoding on the way to a text column turns it into {@code ?}. A value holding either is
- * rejected as input, instead of failing later as a database error or changing on the way.
+ * Finds the characters that the databases cannot store in request values: the NUL character
+ * (U+0000) and unpaired surrogates (U+D800 to U+DFFF without their other half, which JSON allows
+ * as {@code \\uD800} escapes). PostgreSQL stores no NUL in text or jsonb. An unpaired surrogate
+ * is not valid UTF-8: H2 rejects it in JSON, and Java's UTF-8 encoding on the way to a text
+ * column turns it into {@code ?}. A value holding either is rejected as input, instead of
+ * failing later as a database error or changing on the way.
  */
-public final class NulCharacters {
+public final class UnstorableCharacters {
 
     public static final String MESSAGE = "must not contain the NUL character (\\u0000) or an unpaired surrogate "
             + "(\\uD800 to \\uDFFF)";
@@ -25,7 +26,7 @@ public final class NulCharacters {
      */
     public static final String ALLOWED_PATTERN = "[^\\x00\\uD800-\\uDFFF]*";
 
-    private NulCharacters() {
+    private UnstorableCharacters() {
     }
 
     /** Returns a violation for each field whose value contains U+0000 or an unpaired surrogate; null values are skipped. */
@@ -46,7 +47,7 @@ public final class NulCharacters {
             case CharSequence text -> unstorable(text);
             case Map<?, ?> map -> map.entrySet().stream()
                     .anyMatch(entry -> contains(entry.getKey()) || contains(entry.getValue()));
-            case Collection<?> list -> list.stream().anyMatch(NulCharacters::contains);
+            case Collection<?> list -> list.stream().anyMatch(UnstorableCharacters::contains);
             default -> false;
         };
     }
