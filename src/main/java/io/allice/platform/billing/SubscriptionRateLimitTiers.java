@@ -2,11 +2,10 @@ package io.allice.platform.billing;
 
 import io.allice.platform.shared.cache.CacheInvalidations;
 import io.allice.platform.shared.cache.InvalidatedCache;
+import io.allice.platform.shared.persistence.AfterCommit;
 import io.allice.platform.shared.ratelimit.RateLimitTier;
 import io.allice.platform.shared.ratelimit.RateLimitTiers;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The pro tier for users with an active or trialing subscription. The rate-limit filter reads it on
@@ -38,16 +37,7 @@ class SubscriptionRateLimitTiers implements RateLimitTiers {
      * Dropping it earlier would let a request reload the state that is about to change.
      */
     void invalidateAfterCommit(long userId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            tiers.invalidate(userId);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                tiers.invalidate(userId);
-            }
-        });
+        AfterCommit.run(() -> tiers.invalidate(userId));
     }
 
     /** Looks the tier up with one query on the (user_id, status) index. */

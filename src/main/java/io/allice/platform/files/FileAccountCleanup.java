@@ -6,6 +6,7 @@ import io.allice.platform.auth.UserDeleted;
 import io.allice.platform.shared.storage.BlobCleanup;
 import io.allice.platform.shared.storage.BlobStorage;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -33,16 +34,12 @@ class FileAccountCleanup {
 
     @EventListener
     void on(UserDeleted event) {
-        List<String> keys = entityManager
-                .createQuery("select f.filename from StoredFile f where f.userId = :userId", String.class)
+        List<Tuple> files = entityManager
+                .createQuery("select f.id, f.filename from StoredFile f where f.userId = :userId", Tuple.class)
                 .setParameter("userId", event.userId())
-                .getResultStream()
-                .map(StoredFile::storageKeyOf)
-                .toList();
-        downloads.forgetAfterCommit(entityManager
-                .createQuery("select f.id from StoredFile f where f.userId = :userId", Long.class)
-                .setParameter("userId", event.userId())
-                .getResultList());
+                .getResultList();
+        List<String> keys = files.stream().map(file -> StoredFile.storageKeyOf(file.get(1, String.class))).toList();
+        downloads.forgetAfterCommit(files.stream().map(file -> file.get(0, Long.class)).toList());
         BlobCleanup.deleteAfterCommit(storage, keys);
         log.info("Deleting {} file blobs of deleted user {}", keys.size(), event.userId());
     }

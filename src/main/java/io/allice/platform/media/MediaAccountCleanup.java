@@ -7,6 +7,7 @@ import io.allice.platform.auth.UserDeleted;
 import io.allice.platform.shared.storage.BlobCleanup;
 import io.allice.platform.shared.storage.BlobStorage;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -24,32 +25,29 @@ class MediaAccountCleanup {
 
     private final EntityManager entityManager;
     private final BlobStorage storage;
-    private final MediaOriginals originals;
+    private final MediaOriginals records;
 
-    MediaAccountCleanup(EntityManager entityManager, BlobStorage storage, MediaOriginals originals) {
+    MediaAccountCleanup(EntityManager entityManager, BlobStorage storage, MediaOriginals records) {
         this.entityManager = entityManager;
         this.storage = storage;
-        this.originals = originals;
+        this.records = records;
     }
 
     @EventListener
     void on(UserDeleted event) {
-        List<String> keys = new ArrayList<>();
-        entityManager.createQuery("select m.filename from Media m where m.userId = :userId", String.class)
+        List<Tuple> originals = entityManager
+                .createQuery("select m.id, m.filename from Media m where m.userId = :userId", Tuple.class)
                 .setParameter("userId", event.userId())
-                .getResultStream()
-                .map(Media::storageKeyOf)
-                .forEach(keys::add);
+                .getResultList();
+        List<String> keys = new ArrayList<>();
+        originals.forEach(original -> keys.add(Media.storageKeyOf(original.get(1, String.class))));
         entityManager.createQuery("select j.filename from TranscodeJob j where j.filename is not null and j.mediaId in "
                         + "(select m.id from Media m where m.userId = :userId)", String.class)
                 .setParameter("userId", event.userId())
                 .getResultStream()
                 .map(TranscodeJob::storageKeyOf)
                 .forEach(keys::add);
-        originals.forgetAfterCommit(entityManager
-                .createQuery("select m.id from Media m where m.userId = :userId", Long.class)
-                .setParameter("userId", event.userId())
-                .getResultList());
+        records.forgetAfterCommit(originals.stream().map(original -> original.get(0, Long.class)).toList());
         BlobCleanup.deleteAfterCommit(storage, keys);
         log.info("Deleting {} media blobs of deleted user {}", keys.size(), event.userId());
     }

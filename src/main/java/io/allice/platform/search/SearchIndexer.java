@@ -3,6 +3,7 @@ package io.allice.platform.search;
 import java.util.List;
 
 import io.allice.platform.auth.UserDeleted;
+import io.allice.platform.shared.persistence.AfterCommit;
 import io.allice.platform.shared.search.SearchDocumentChanged;
 import io.allice.platform.shared.search.SearchDocumentRemoved;
 import io.allice.platform.shared.search.SearchDocumentsCreated;
@@ -13,8 +14,6 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@code search_documents} in step with the areas' records, in the transaction that changed
@@ -74,16 +73,7 @@ class SearchIndexer {
      * raised, because the caller's change has already succeeded.
      */
     private static void afterCommit(String key, Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            runLogged(key, action);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                runLogged(key, action);
-            }
-        });
+        AfterCommit.run(() -> runLogged(key, action));
     }
 
     private static void runLogged(String key, Runnable action) {

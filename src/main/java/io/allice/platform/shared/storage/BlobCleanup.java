@@ -3,10 +3,9 @@ package io.allice.platform.shared.storage;
 import java.io.IOException;
 import java.util.List;
 
+import io.allice.platform.shared.persistence.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Deletes blobs once the transaction that dropped their records has committed. */
 public final class BlobCleanup {
@@ -25,16 +24,7 @@ public final class BlobCleanup {
         if (keys.isEmpty()) {
             return;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            deleteQuietly(storage, keys);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                deleteQuietly(storage, keys);
-            }
-        });
+        AfterCommit.run(() -> deleteQuietly(storage, keys));
     }
 
     private static void deleteQuietly(BlobStorage storage, List<String> keys) {

@@ -11,10 +11,9 @@ import java.util.function.UnaryOperator;
 
 import io.allice.platform.shared.cache.CacheInvalidations;
 import io.allice.platform.shared.cache.InvalidatedCache;
+import io.allice.platform.shared.persistence.AfterCommit;
 import io.allice.platform.shared.web.BlobResponses.ServedBlob;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads what sending an uploaded blob needs from its record: the owner, for the access check,
@@ -28,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class BlobRecordReads {
 
-    /** Records kept per table; one is a few hundred bytes. */
+    /** Records kept per table. One takes a few hundred bytes. */
     private static final long CACHED_RECORDS = 10_000;
 
     /** A record's blob as it is sent, with the owner that the access check compares. */
@@ -65,28 +64,18 @@ public class BlobRecordReads {
         return Optional.ofNullable(records.get(id, this::load)).map(found -> ownedBlob(found, inline));
     }
 
-    /** Drops a deleted record from the cache on every instance. Call it after the delete has committed. */
+    /** Drops a deleted record from the cache on every instance, once the delete has committed. */
     public void forget(long id) {
         records.invalidate(id);
     }
 
     /**
-     * Drops deleted records from the cache once the current transaction has committed, or at
-     * once outside a transaction. A drop before the commit could let a request load the record
-     * again while it is still there.
+     * Drops deleted records from the cache once the current transaction has committed. An earlier
+     * drop could let a request load a record again before its delete is stored.
      */
     public void forgetAfterCommit(Collection<Long> ids) {
         List<Long> deleted = List.copyOf(ids);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            deleted.forEach(this::forget);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                deleted.forEach(BlobRecordReads.this::forget);
-            }
-        });
+        AfterCommit.run(() -> deleted.forEach(this::forget));
     }
 
     private BlobRecord load(long id) {

@@ -96,9 +96,9 @@ public final class BlobResponses {
                 copy(storage, blob.key(), start, length, response);
             }
         } catch (BlobNotFoundException | NoSuchFileException e) {
-            // The record was read but its content is gone: deleted in the meantime, or lost.
-            // Nothing was written yet, so the headers set above give way to a 404.
-            log.warn("Blob {} of a stored record was not found: {}", blob.key(), e.getMessage());
+            // The record exists but its content was deleted in the meantime, or lost. Nothing
+            // was sent yet, so the headers set above are reset for the 404.
+            log.warn("Blob {} of a stored record not found: {}", blob.key(), e.getMessage());
             response.reset();
             throw new ApiException(HttpStatus.NOT_FOUND, "The content was not found. It may have been deleted.");
         }

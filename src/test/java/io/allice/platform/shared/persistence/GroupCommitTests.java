@@ -80,8 +80,7 @@ class GroupCommitTests {
         threads.submit(() -> commit.submit("virtual")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         commit.submit("platform");
 
-        // The carrier threads of virtual threads are busy with requests under load, so the
-        // serial part of the writes runs on a thread the operating system schedules.
+        // Under load the carriers of virtual threads are busy with requests, so the writes use a platform thread.
         assertThat(writers).containsExactly("group-commit-words");
         assertThat(writerIsVirtual).containsExactly(false);
     }
